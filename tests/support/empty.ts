@@ -1,0 +1,3 @@
+// Stands in for `server-only` / `client-only` under Vitest, which runs
+// outside Next's bundler conditions.
+export {};
