@@ -131,6 +131,10 @@ export const familyMapSchema = z
       if (r.type === "coalition" && !r.against) ctx.addIssue({ code: "custom", path: ["relations", i], message: "a coalition names the member it is against (against: <id>)" });
       if (r.type === "detouring" && (!r.through || !r.style))
         ctx.addIssue({ code: "custom", path: ["relations", i], message: "detouring names the child it runs through (through: <id>) and its style (attack | support)" });
+      if (r.against && r.between.includes(r.against))
+        ctx.addIssue({ code: "custom", path: ["relations", i, "against"], message: "a coalition is against a third member, not one of the pair" });
+      if (r.through && r.between.includes(r.through))
+        ctx.addIssue({ code: "custom", path: ["relations", i, "through"], message: "detouring runs through a third member, not one of the pair" });
       if (r.type !== "coalition" && r.against) ctx.addIssue({ code: "custom", path: ["relations", i, "against"], message: "only a coalition has 'against'" });
       if (r.type !== "detouring" && (r.through || r.style)) ctx.addIssue({ code: "custom", path: ["relations", i], message: "only detouring has 'through' and 'style'" });
     });
