@@ -26,7 +26,7 @@ export function resolveDatabase(
     return { provider: "postgresql", url: value };
   }
   if (value.startsWith("file:")) {
-    const raw = value.slice("file:".length).split("?")[0];
+    const raw = value.slice("file:".length).split("?")[0] ?? "";
     if (raw === "") throw new Error("DATABASE_URL: a file: URL needs a path, e.g. file:./data/systemic.db");
     const sqliteFile = path.isAbsolute(raw) ? raw : path.resolve(root, raw);
     return { provider: "sqlite", url: `file:${sqliteFile}`, sqliteFile };

@@ -5,14 +5,17 @@
 import { resolveDatabase } from "../../lib/db/config";
 import { prisma } from "./prisma-cli";
 
-export function migrate(url?: string): void {
+/** Applies pending migrations; returns the CLI's report. */
+export function migrate(url?: string): string {
   const db = resolveDatabase(url);
-  prisma(["migrate", "deploy"], { env: { DATABASE_URL: db.url }, capture: !!process.env.SYSTEMIC_QUIET });
+  return prisma(["migrate", "deploy"], { env: { DATABASE_URL: db.url }, capture: true });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
-    migrate();
+    const report = migrate();
+    const applied = /following migration\(s\) have been applied/.test(report);
+    console.log(applied ? report.slice(report.indexOf("The following")).trim() : "Database is up to date: no pending migrations.");
   } catch (error) {
     console.error(`Migration failed: ${(error as Error).message.split("\n")[0]}`);
     process.exit(1);

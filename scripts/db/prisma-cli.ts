@@ -9,7 +9,7 @@ export const root = path.resolve(import.meta.dirname, "../..");
  * so neither native engine is ever run; naming any path for them stops the
  * CLI from trying to fetch them (which fails without internet access).
  */
-export function prisma(args: string[], options: { env?: NodeJS.ProcessEnv; capture?: boolean } = {}): string {
+export function prisma(args: string[], options: { env?: Record<string, string>; capture?: boolean } = {}): string {
   const env = {
     ...process.env,
     ...options.env,

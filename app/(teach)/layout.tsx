@@ -1,0 +1,15 @@
+import type { ReactNode } from "react";
+import { AppNav } from "@/components/layout/app-nav";
+import { requireInstructor } from "@/lib/auth/session";
+
+export default async function TeachLayout({ children }: { children: ReactNode }) {
+  const user = await requireInstructor();
+  return (
+    <>
+      <AppNav user={user} />
+      <main id="main" className="mx-auto max-w-5xl px-4 pb-28 pt-6 md:pb-12">
+        {children}
+      </main>
+    </>
+  );
+}

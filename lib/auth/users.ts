@@ -1,0 +1,80 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { hashPassword } from "./password";
+import type { Role, SettingsInput, SignUpInput } from "./validation";
+import { ROLES } from "./validation";
+
+/** What pages may know about the signed-in user. */
+export const userSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  timeZone: true,
+  examDate: true,
+  createdAt: true,
+} as const;
+
+export type CurrentUser = {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  timeZone: string;
+  examDate: Date | null;
+  createdAt: Date;
+};
+
+function toCurrentUser(row: { role: string } & Omit<CurrentUser, "role">): CurrentUser {
+  return { ...row, role: (ROLES as readonly string[]).includes(row.role) ? (row.role as Role) : "candidate" };
+}
+
+export async function findUserById(id: string): Promise<CurrentUser | null> {
+  const row = await db.user.findUnique({ where: { id }, select: userSelect });
+  return row ? toCurrentUser(row) : null;
+}
+
+export async function findCredentialsByEmail(email: string) {
+  return db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, passwordHash: true } });
+}
+
+export type CreateUserResult = { ok: true; user: CurrentUser } | { ok: false; reason: "email-taken" };
+
+export async function createUser(input: SignUpInput, role: Role = "candidate"): Promise<CreateUserResult> {
+  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (existing) return { ok: false, reason: "email-taken" };
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await db.user.create({
+      data: { email: input.email, name: input.name, passwordHash, timeZone: input.timeZone, role },
+      select: userSelect,
+    });
+    return { ok: true, user: toCurrentUser(user) };
+  } catch (error) {
+    // Two sign-ups with one email at the same moment: the unique index wins.
+    if ((error as { code?: string }).code === "P2002") return { ok: false, reason: "email-taken" };
+    throw error;
+  }
+}
+
+export async function updateProfile(userId: string, input: SettingsInput): Promise<CurrentUser> {
+  const user = await db.user.update({
+    where: { id: userId },
+    data: { name: input.name, timeZone: input.timeZone, examDate: input.examDate ? new Date(`${input.examDate}T00:00:00Z`) : null },
+    select: userSelect,
+  });
+  return toCurrentUser(user);
+}
+
+export async function setRole(email: string, role: Role): Promise<CurrentUser | null> {
+  const { count } = await db.user.updateMany({ where: { email: email.trim().toLowerCase() }, data: { role } });
+  if (count === 0) return null;
+  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: userSelect });
+  return user ? toCurrentUser(user) : null;
+}
+
+/** Deletes the account and, through cascading relations, everything it owns. */
+export async function deleteUser(userId: string): Promise<boolean> {
+  const { count } = await db.user.deleteMany({ where: { id: userId } });
+  return count > 0;
+}

@@ -1,0 +1,29 @@
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
+
+/**
+ * Runs before the areas that need a signed-in user (see `config.matcher`).
+ * The pages check again against the database (roles, deleted accounts);
+ * this sends strangers to sign-in early and keeps signed-in pages out of
+ * shared caches. Lessons stay public; practising them needs an account.
+ */
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
+  if (!token) {
+    if (pathname.startsWith("/api/")) {
+      return NextResponse.json({ error: "unauthorized", message: "Sign in to use this API." }, { status: 401 });
+    }
+    const url = request.nextUrl.clone();
+    url.pathname = "/signin";
+    url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;
+    return NextResponse.redirect(url);
+  }
+  const response = NextResponse.next();
+  response.headers.set("Cache-Control", "private, no-store, max-age=0");
+  return response;
+}
+
+export const config = {
+  matcher: ["/dashboard/:path*", "/review/:path*", "/practice/:path*", "/settings/:path*", "/teach/:path*", "/stats/:path*", "/api/v1/:path*"],
+};

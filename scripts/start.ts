@@ -1,0 +1,43 @@
+/**
+ * `npm start`: prepares the database and content, builds when the sources
+ * changed since the last build, then serves the production app on PORT
+ * (default 3000).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
+import { db } from "@/lib/db";
+import { buildInputsHash, buildIsCurrent, markBuilt } from "./lib/build-hash";
+import { root } from "./lib/env-files";
+import { prepare } from "./lib/prepare";
+
+const started = Date.now();
+const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+
+try {
+  await prepare();
+} catch (error) {
+  console.error(`\nSystemic could not prepare its database: ${(error as Error).message}`);
+  process.exit(1);
+} finally {
+  await db.$disconnect();
+}
+
+const hash = buildInputsHash();
+if (!buildIsCurrent(hash)) {
+  console.log("Building the production app (first start or sources changed)…");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  if (build.status !== 0) {
+    console.error("The build failed; see the messages above.");
+    process.exit(build.status ?? 1);
+  }
+  markBuilt(hash);
+}
+
+const port = process.env.PORT ?? "3000";
+const server = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+console.log(`\nSystemic is starting on http://localhost:${port} (prepared in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+console.log("Demo accounts:");
+for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(10)} ${a.email}  /  ${a.password}`);
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
