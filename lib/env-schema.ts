@@ -15,7 +15,9 @@ export const envSchema = z
       .refine((v) => /^(file:.+|postgres(ql)?:\/\/.+)$/.test(v), {
         message: "must be a SQLite file: URL (file:./data/systemic.db) or a postgresql:// URL",
       }),
-    NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with: openssl rand -base64 48)"),
+    NEXTAUTH_SECRET: z
+      .string({ error: "is required: a random string of at least 32 characters (openssl rand -base64 48)" })
+      .min(32, "must be at least 32 characters (generate one with: openssl rand -base64 48)"),
     NEXTAUTH_URL: z.url("must be a full URL such as https://systemic.example.org").optional(),
     GITHUB_ID: optional,
     GITHUB_SECRET: optional,

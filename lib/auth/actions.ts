@@ -4,16 +4,19 @@ import { headers } from "next/headers";
 import { action, authedAction } from "@/lib/actions";
 import { env } from "@/lib/env";
 import { checkLimit, recordAttempt } from "./rate-limit";
-import { clientIp } from "./sign-in";
+import { clientIp } from "./client-ip";
 import { createUser, deleteUser, updateProfile } from "./users";
 import { deleteAccountSchema, settingsSchema, signUpSchema } from "./validation";
 
 export const signUp = action(signUpSchema, async (input) => {
   // Sign-ups share the sign-in throttle's window, per IP, with more room.
-  const key = `signup:ip:${clientIp(await headers())}`;
-  const limit = await checkLimit(key, env.SIGNIN_MAX_ATTEMPTS * 4, env.SIGNIN_WINDOW_SECONDS);
-  if (!limit.allowed) return { ok: false, error: `Too many sign-ups from this network. Try again in ${limit.retryAfterSeconds} s.` };
-  await recordAttempt(key, env.SIGNIN_WINDOW_SECONDS);
+  const ip = clientIp(await headers());
+  if (ip !== "unknown") {
+    const key = `signup:ip:${ip}`;
+    const limit = await checkLimit(key, env.SIGNIN_MAX_ATTEMPTS * 4, env.SIGNIN_WINDOW_SECONDS);
+    if (!limit.allowed) return { ok: false, error: `Too many sign-ups from this network. Try again in ${limit.retryAfterSeconds} s.` };
+    await recordAttempt(key, env.SIGNIN_WINDOW_SECONDS);
+  }
   const result = await createUser(input);
   if (!result.ok) {
     return {

@@ -6,7 +6,8 @@ import GithubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { authenticate, clientIp } from "./sign-in";
+import { clientIp } from "./client-ip";
+import { authenticate } from "./sign-in";
 
 /** OAuth providers whose credentials are configured (shown on the sign-in page). */
 export function oauthProviders(): { id: "github" | "google"; name: string }[] {

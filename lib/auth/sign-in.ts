@@ -5,6 +5,7 @@ import { checkLimit, recordAttempt, resetLimit } from "./rate-limit";
 import { findCredentialsByEmail } from "./users";
 import { signInSchema } from "./validation";
 
+
 export const GENERIC_SIGN_IN_ERROR = "Email or password is incorrect.";
 
 export type SignInResult =
@@ -20,7 +21,9 @@ export async function authenticate(input: { email?: unknown; password?: unknown 
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: GENERIC_SIGN_IN_ERROR };
   const { email, password } = parsed.data;
-  const keys = [`signin:account:${email}`, `signin:ip:${ip}`];
+  // Without a proxy-supplied address every client would share one bucket,
+  // and one attacker could lock everybody out: throttle by account only.
+  const keys = ip === "unknown" ? [`signin:account:${email}`] : [`signin:account:${email}`, `signin:ip:${ip}`];
   const { SIGNIN_MAX_ATTEMPTS: limit, SIGNIN_WINDOW_SECONDS: window } = env;
 
   const states = await Promise.all(keys.map((key) => checkLimit(key, limit, window, now)));
@@ -38,16 +41,4 @@ export async function authenticate(input: { email?: unknown; password?: unknown 
   }
   await resetLimit(keys[0]!);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
-}
-
-/** The client address as seen by the first proxy, or "unknown". */
-export function clientIp(headers: Headers | Record<string, string | string[] | undefined> | undefined): string {
-  const get = (name: string): string | undefined => {
-    if (!headers) return undefined;
-    if (headers instanceof Headers) return headers.get(name) ?? undefined;
-    const value = headers[name];
-    return Array.isArray(value) ? value[0] : value;
-  };
-  const forwarded = get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || get("x-real-ip")?.trim() || "unknown";
 }

@@ -1,0 +1,15 @@
+import type { ReactNode } from "react";
+import { AppNav } from "@/components/layout/app-nav";
+
+// Lessons are static pages shared by everyone, so this shell does not read
+// the session; signed-in features load in the browser.
+export default function LessonsLayout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <AppNav user={null} />
+      <main id="main" className="mx-auto max-w-5xl px-4 pb-28 pt-6 md:pb-12">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { findLiveItem, parseOptions, type AnswerFeedback } from "./items";
+
+export const ANSWER_MODES = ["tutor", "quiz", "mock", "assignment"] as const;
+export type AnswerMode = (typeof ANSWER_MODES)[number];
+
+export type RecordAnswerResult = { ok: true; feedback: AnswerFeedback } | { ok: false; reason: "unknown-item" };
+
+/**
+ * Stores one answer (correctness decided here, from the stored key) and
+ * returns the feedback the learner sees: the key and every rationale.
+ */
+export async function recordAnswer(
+  userId: string,
+  input: { itemId: string; chosen: number; timeMs: number; mode: AnswerMode },
+  now = new Date(),
+): Promise<RecordAnswerResult> {
+  const item = await findLiveItem(input.itemId);
+  if (!item) return { ok: false, reason: "unknown-item" };
+  const correct = input.chosen === item.keyIndex;
+  await db.answer.create({
+    data: { userId, itemId: item.id, chosen: input.chosen, correct, timeMs: input.timeMs, mode: input.mode, answeredAt: now },
+  });
+  return {
+    ok: true,
+    feedback: {
+      itemId: item.id,
+      chosen: input.chosen,
+      correct,
+      keyIndex: item.keyIndex,
+      options: parseOptions(item.options),
+      lessonSlug: item.lessonSlug,
+      section: item.section,
+    },
+  };
+}
+
+/** Per-item history of one learner: attempts and whether the last answer was right. */
+export async function itemHistory(userId: string, itemIds: readonly string[]) {
+  const answers = await db.answer.findMany({
+    where: { userId, itemId: { in: [...itemIds] } },
+    orderBy: { answeredAt: "asc" },
+    select: { itemId: true, correct: true },
+  });
+  const history = new Map<string, { attempts: number; lastCorrect: boolean | null }>();
+  for (const a of answers) {
+    const h = history.get(a.itemId) ?? { attempts: 0, lastCorrect: null };
+    history.set(a.itemId, { attempts: h.attempts + 1, lastCorrect: a.correct });
+  }
+  return history;
+}
