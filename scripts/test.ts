@@ -34,7 +34,12 @@ console.log("\n━━ Content check ━━");
 const contentStatus = run(bin("tsx"), ["scripts/content-check.ts"]);
 stages.push({ name: "content check", passed: contentStatus === 0 ? 1 : 0, failed: contentStatus === 0 ? 0 : 1, skipped: 0, ok: contentStatus === 0 });
 
-// 2. Unit + integration
+// 2. Types (the whole project: app, scripts and tests)
+console.log("\n━━ Type check ━━");
+const typeStatus = run(bin("tsc"), ["--noEmit"]);
+stages.push({ name: "type check", passed: typeStatus === 0 ? 1 : 0, failed: typeStatus === 0 ? 0 : 1, skipped: 0, ok: typeStatus === 0 });
+
+// 3. Unit + integration
 console.log(`\n━━ Unit and integration tests (SQLite${process.env.TEST_POSTGRES_URL ? " + PostgreSQL" : ""}) ━━`);
 const vitestJson = path.join(tmp, "vitest-results.json");
 fs.rmSync(vitestJson, { force: true });
@@ -48,7 +53,7 @@ stages.push({
   ok: vitestStatus === 0,
 });
 
-// 3. End-to-end
+// 4. End-to-end
 console.log("\n━━ End-to-end tests (Playwright, Chromium, phone + desktop) ━━");
 const e2eJson = path.join(tmp, "playwright-results.json");
 fs.rmSync(e2eJson, { force: true });

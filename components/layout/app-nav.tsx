@@ -3,6 +3,7 @@ import type { CurrentUser } from "@/lib/auth/users";
 import { canTeach } from "@/lib/auth/roles";
 import { Logo } from "./logo";
 import { NavLink } from "./nav-link";
+import { SessionAccount } from "./session-account";
 import { SignOutButton } from "./sign-out-button";
 
 type NavItem = { href: string; label: string; icon: string };
@@ -60,9 +61,7 @@ export function AppNav({ user }: { user: CurrentUser | null }) {
                 <SignOutButton />
               </>
             ) : (
-              <Link href="/signin" className="rounded-md px-3 py-2 text-sm font-medium hover:bg-stone-200/70 dark:hover:bg-stone-800">
-                Sign in
-              </Link>
+              <SessionAccount />
             )}
           </div>
         </div>

@@ -236,7 +236,7 @@ function QuestionCard({
       </article>
       {feedback && (
         <div ref={feedbackRef} tabIndex={-1} className="mt-4 flex flex-wrap items-center justify-between gap-3 outline-none" aria-live="polite">
-          <p className={`font-semibold ${feedback.correct ? "text-emerald-800 dark:text-emerald-300" : "text-red-800 dark:text-red-300"}`}>
+          <p data-testid="practice-verdict" className={`font-semibold ${feedback.correct ? "text-emerald-800 dark:text-emerald-300" : "text-red-800 dark:text-red-300"}`}>
             {feedback.correct ? "Correct." : `Not quite — the best answer is ${LETTERS[feedback.keyIndex]}.`}{" "}
             <a className="font-normal text-brand-700 underline dark:text-brand-300" href={`/learn/${feedback.lessonSlug}#${feedback.section}`}>
               Review this section

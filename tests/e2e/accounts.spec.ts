@@ -1,4 +1,4 @@
-import { expect, mainNav, signIn, test } from "./fixtures";
+import { expect, formAlert, mainNav, signIn, test } from "./fixtures";
 
 test("sign up lands on the dashboard; sign out; sign in again", async ({ page, freshEmail, isMobile }) => {
   const email = freshEmail("signup");
@@ -31,11 +31,11 @@ test("a wrong password gets one generic error", async ({ page, makeUser }) => {
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill("not the password");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(formAlert(page)).toHaveText("Email or password is incorrect.");
   // The same message for an email with no account.
   await page.getByLabel("Email").fill(`nobody-${Date.now()}@example.test`);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(formAlert(page)).toHaveText("Email or password is incorrect.");
   await expect(page).toHaveURL(/\/signin/);
 });
 

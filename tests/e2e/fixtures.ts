@@ -59,3 +59,8 @@ export async function signIn(page: Page, user: { email: string; password: string
 export function mainNav(page: Page, isMobile: boolean) {
   return page.getByRole("navigation", { name: isMobile ? "Main (mobile)" : "Main", exact: true });
 }
+
+/** The page's own alert (Next adds an empty route announcer with role=alert). */
+export function formAlert(page: Page) {
+  return page.getByRole("alert").and(page.locator(":not(#__next-route-announcer__)"));
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import { getSession } from "next-auth/react";
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { SignOutButton } from "./sign-out-button";
+
+/**
+ * The account links of statically rendered pages (lessons), which cannot
+ * read the session on the server: asks for it once in the browser.
+ */
+export function SessionAccount() {
+  const [signedIn, setSignedIn] = useState<boolean | null>(null);
+  useEffect(() => {
+    getSession()
+      .then((s) => setSignedIn(!!s?.user))
+      .catch(() => setSignedIn(false));
+  }, []);
+  if (signedIn === null) return <span className="h-9 w-20" aria-hidden="true" />;
+  if (!signedIn)
+    return (
+      <Link href="/signin" className="rounded-md px-3 py-2 text-sm font-medium hover:bg-stone-200/70 dark:hover:bg-stone-800">
+        Sign in
+      </Link>
+    );
+  return (
+    <>
+      <Link href="/settings" className="rounded-md px-3 py-2 text-sm font-medium text-stone-700 hover:bg-stone-200/70 dark:text-stone-300 dark:hover:bg-stone-800">
+        Settings
+      </Link>
+      <SignOutButton />
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import { expect, signIn, test } from "./fixtures";
+
+test("a learner reads a lesson with a family map, practises ten items with rationales and sees progress on /learn", async ({ page, makeUser }) => {
+  test.setTimeout(120_000);
+  const user = await makeUser();
+  await signIn(page, user, "/learn");
+
+  await expect(page.getByRole("heading", { name: "Learn", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Domain 1 · The Practice of Systemic Therapy/ })).toBeVisible();
+  const card = page.getByTestId("lesson-card-cross-generational-coalitions");
+  await expect(card.getByTestId("lesson-progress")).toContainText("0 of 12 questions tried");
+  await card.click();
+
+  await expect(page.getByRole("heading", { name: "Cross-generational and stable coalitions", level: 1 })).toBeVisible();
+  const map = page.getByRole("img", { name: /./ }).filter({ has: page.locator("title") }).first();
+  await expect(map).toBeVisible();
+  const figure = page.locator("figure", { has: page.locator("svg[role=img]") }).first();
+  await expect(figure.getByText("Key", { exact: true })).toBeVisible();
+  await expect(figure.getByRole("listitem").first()).toBeVisible();
+  await figure.getByText("Text description").click();
+  await expect(figure.locator("details li").filter({ hasText: /against/ }).first()).toBeVisible();
+
+  await page.getByRole("button", { name: "Start 10 questions" }).click();
+  for (let n = 1; n <= 10; n++) {
+    await expect(page.getByText(`Question ${n} of 10`)).toBeVisible();
+    const options = page.getByRole("list", { name: "Options" }).getByRole("button");
+    await expect(options).toHaveCount(4);
+    await options.nth(n % 4).click();
+    await expect(page.getByTestId("practice-verdict")).toHaveText(/^(Correct\.|Not quite — the best answer is [A-D]\.)/);
+    // Every option's rationale is shown once answered.
+    const rationales = page.getByRole("list", { name: "Options" }).locator("li > p");
+    await expect(rationales).toHaveCount(4);
+    await expect(rationales.filter({ hasText: /^Correct\./ })).toHaveCount(1);
+    await expect(page.getByRole("link", { name: "Review this section" })).toHaveAttribute("href", /^\/learn\/cross-generational-coalitions#[a-z0-9-]+$/);
+    await page.getByRole("button", { name: n === 10 ? "See results" : "Next question" }).click();
+  }
+  await expect(page.getByText(/You answered \d+ of 10 correctly\./)).toBeVisible();
+  await expect(page.getByTestId("lesson-read")).toBeVisible();
+
+  await page.goto("/learn");
+  const progress = page.getByTestId("lesson-card-cross-generational-coalitions").getByTestId("lesson-progress");
+  await expect(progress).toContainText("10 of 12 questions tried");
+  await expect(progress).toContainText(/\d+% correct/);
+  await expect(page.getByTestId("lesson-card-cross-generational-coalitions").getByText("Read", { exact: true })).toBeVisible();
+});
+
+test("tutor mode answers with the keyboard", async ({ page, makeUser, isMobile }) => {
+  test.skip(isMobile, "keyboard shortcuts are a desktop concern");
+  const user = await makeUser();
+  await signIn(page, user, "/learn/joining");
+  await page.getByRole("button", { name: "Start 10 questions" }).click();
+  await expect(page.getByText("Question 1 of 10")).toBeVisible();
+  await page.keyboard.press("2");
+  await expect(page.getByTestId("practice-verdict")).toHaveText(/^(Correct\.|Not quite — the best answer is [A-D]\.)/);
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Question 2 of 10")).toBeVisible();
+});
+
+test("a visitor can read lessons and is asked to sign in to practise", async ({ page }) => {
+  await page.goto("/learn/joining");
+  await expect(page.getByRole("heading", { name: /Joining/, level: 1 })).toBeVisible();
+  await page.getByRole("button", { name: "Start 10 questions" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" }).last()).toBeVisible();
+});
+
+test("search finds a lesson by a key term as one types", async ({ page }) => {
+  await page.goto("/learn");
+  const box = page.getByRole("searchbox", { name: "Search lessons, questions and flashcards" });
+  await box.fill("mimesis");
+  const results = page.getByRole("list", { name: "Search results" });
+  await expect(results.getByRole("link").first()).toBeVisible();
+  await expect(results.getByRole("link", { name: /Joining: accommodation/ })).toBeVisible();
+  await results.getByRole("link", { name: /Joining: accommodation/ }).click();
+  await expect(page).toHaveURL(/\/learn\/joining$/);
+});
