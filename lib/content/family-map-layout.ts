@@ -740,17 +740,19 @@ function inkTouches(b: Box, ink: Point[][]): boolean {
 const LINE_SPREAD = 7;
 
 const ON_LINE_POSITIONS = [0.5, 0.4, 0.6, 0.3, 0.7];
-const BESIDE_LINE_POSITIONS = [0.5, 0.35, 0.65, 0.2, 0.8];
+const BESIDE_LINE_POSITIONS = [0.5, 0.35, 0.65, 0.2, 0.8, 0.05];
 
 /** Candidate spots for a relation label: centred on its line first, then beside, above or below it. */
 function labelCandidates(path: Point[], text: string): TextLabel[] {
   const total = totalLength(path);
   const at = (f: number) => pointAt(path, total * f);
   const onLine = ON_LINE_POSITIONS.map((f): TextLabel => ({ x: round(at(f).x), y: round(at(f).y + 4), text }));
-  const beside = BESIDE_LINE_POSITIONS.flatMap((f): TextLabel[] => [
-    { x: round(at(f).x + 9), y: round(at(f).y + 4), text, anchor: "start" },
-    { x: round(at(f).x - 9), y: round(at(f).y + 4), text, anchor: "end" },
-  ]);
+  const beside = [9, 20, 34].flatMap((gap) =>
+    BESIDE_LINE_POSITIONS.flatMap((f): TextLabel[] => [
+      { x: round(at(f).x + gap), y: round(at(f).y + 4), text, anchor: "start" },
+      { x: round(at(f).x - gap), y: round(at(f).y + 4), text, anchor: "end" },
+    ]),
+  );
   const aboveAndBelow = [0.5, 0.35, 0.65].flatMap((f): TextLabel[] => [
     { x: round(at(f).x), y: round(at(f).y - 9), text },
     { x: round(at(f).x), y: round(at(f).y + 18), text },
@@ -768,9 +770,10 @@ function placeEdgeLabels(requests: LabelRequest[], members: PlacedMember[], outl
     const clutter = (l: TextLabel) => {
       const box = grow(labelBox(l, true), 2);
       return (
-        4 * taken.filter((t) => overlaps(box, t)).length +
+        // Covering a name is worst; crossing a boundary or a line can still be read.
+        10 * taken.filter((t) => overlaps(box, t)).length +
         3 * outlines.filter((o) => inkTouches(box, [o])).length +
-        2 * (inkTouches(grow(box, LINE_SPREAD), ink.filter((line) => line !== r.path)) ? 1 : 0)
+        2 * ink.filter((line) => line !== r.path && inkTouches(grow(box, LINE_SPREAD), [line])).length
       );
     };
     let chosen = candidates[0]!;
@@ -790,10 +793,16 @@ function placeEdgeLabels(requests: LabelRequest[], members: PlacedMember[], outl
 function placeSubsystemTitles(framed: FramedSubsystem[], ink: Point[][], labels: TextLabel[]): PlacedSubsystem[] {
   const taken = labels.map((l) => labelBox(l, true));
   return framed.map(({ placed, outline }) => {
-    const spots = flatEdges(outline).flatMap(({ y, from, to }): SubsystemTitle[] => [
-      { x: round(from + 2), y: round(y + 4), text: placed.label, anchor: "start" },
-      { x: round(to - 2), y: round(y + 4), text: placed.label, anchor: "end" },
-    ]);
+    const width = textWidth(placed.label, true);
+    const spots = flatEdges(outline)
+      .filter(({ from, to }) => to - from >= 24)
+      .flatMap(({ y, from, to }): SubsystemTitle[] => {
+        const along = (x: number, anchor: "start" | "end"): SubsystemTitle => ({ x: round(x), y: round(y + 4), text: placed.label, anchor });
+        // The corners first; then further along the edge, still on it.
+        const inner = [];
+        for (let x = from + 24; x + width <= to - 4; x += 16) inner.push(along(x, "start"));
+        return [along(from + 2, "start"), along(to - 2, "end"), ...inner];
+      });
     const boxOf = (c: SubsystemTitle) => grow(labelBox(c, true), 2 + LINE_SPREAD);
     const title = spots.find((c) => !inkTouches(boxOf(c), ink) && !taken.some((t) => overlaps(boxOf(c), t))) ?? spots[0] ?? placed.title;
     taken.push(boxOf(title));

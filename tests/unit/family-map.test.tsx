@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { FamilyMap } from "@/components/lesson/family-map";
-import { describeFamilyMap, layoutFamilyMap, legendFor, wrapLabel, type PlacedMember } from "@/lib/content/family-map-layout";
+import { describeFamilyMap, layoutFamilyMap, legendFor, textWidth, wrapLabel, type PlacedMember } from "@/lib/content/family-map-layout";
 import { familyMapSchema, type FamilyMapSpec } from "@/lib/content/schema";
 
 const coalitionMap = familyMapSchema.parse({
@@ -47,6 +47,16 @@ const everyRelationMap = familyMapSchema.parse({
 });
 
 const boxesOverlap = (a: PlacedMember["box"], b: PlacedMember["box"]) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+const pathPoints = (d: string) => [...d.matchAll(/(-?[\d.]+) (-?[\d.]+)/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) }));
+/** Ray casting: whether a point lies inside a closed polygon. */
+function inside(p: { x: number; y: number }, polygon: { x: number; y: number }[]): boolean {
+  let result = false;
+  polygon.forEach((a, i) => {
+    const b = polygon[(i + 1) % polygon.length]!;
+    if (a.y > p.y !== b.y > p.y && p.x < ((b.x - a.x) * (p.y - a.y)) / (b.y - a.y) + a.x) result = !result;
+  });
+  return result;
+}
 const firstPoint = (d: string) => {
   const [x, y] = d.slice(1).split(/[ L]/).map(Number);
   return { x: x!, y: y! };
@@ -142,6 +152,38 @@ describe("layoutFamilyMap", () => {
       expect(m.box.right).toBeLessThan(parental!.x + parental!.width);
       expect(m.box.top).toBeGreaterThan(parental!.y);
       expect(m.box.bottom).toBeLessThan(parental!.y + parental!.height);
+    }
+  });
+
+  it("outlines a subsystem that spans rows and columns without enclosing the people between", () => {
+    const draft = familyMapSchema.parse({
+      title: "Draft map",
+      members: [
+        { id: "dad", label: "Karim (father)", generation: 1, gender: "male" },
+        { id: "mom", label: "Rania (mother)", generation: 1, gender: "female" },
+        { id: "lina", label: "Lina, 16", generation: 2, gender: "female" },
+        { id: "sami", label: "Sami, 10", generation: 2, gender: "male" },
+      ],
+      subsystems: [{ label: "Mother and daughter", members: ["mom", "lina"], boundary: "diffuse" }],
+    });
+    const { subsystems, members } = layoutFamilyMap(draft);
+    const outline = pathPoints(subsystems[0]!.stroke.d);
+    const at = (id: string) => members.find((m) => m.id === id)!;
+    expect(inside(at("mom"), outline)).toBe(true);
+    expect(inside(at("lina"), outline)).toBe(true);
+    expect(inside(at("dad"), outline)).toBe(false);
+    expect(inside(at("sami"), outline)).toBe(false);
+  });
+
+  it("keeps relation labels off the members and their names", () => {
+    for (const spec of [coalitionMap, everyRelationMap]) {
+      const { relations, members } = layoutFamilyMap(spec);
+      for (const label of relations.flatMap((r) => r.labels)) {
+        const w = textWidth(label.text, true);
+        const left = label.anchor === "start" ? label.x : label.anchor === "end" ? label.x - w : label.x - w / 2;
+        const box = { left, right: left + w, top: label.y - 11, bottom: label.y + 3 };
+        for (const m of members) expect(boxesOverlap(box, m.box), `${label.text} / ${m.id}`).toBe(false);
+      }
     }
   });
 
