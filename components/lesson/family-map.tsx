@@ -10,6 +10,7 @@ import {
   relationSwatch,
   shapePath,
   type LegendEntry,
+  type MemberShape,
   type RelationGlyph,
   type RelationType,
   type StrokePath,
@@ -243,17 +244,19 @@ function LegendSwatch({ entry }: { entry: LegendEntry }) {
   );
 }
 
-function MemberSwatch({ entryKey }: { entryKey: Extract<LegendEntry, { kind: "member" }>["key"] }) {
-  const shape =
-    entryKey === "identified-patient" || entryKey === "female"
-      ? "circle"
-      : entryKey === "male"
-        ? "square"
-        : entryKey === "nonbinary"
-          ? "diamond"
-          : entryKey === "therapist"
-            ? "hexagon"
-            : "rounded-square";
+type MemberLegendKey = Extract<LegendEntry, { kind: "member" }>["key"];
+
+const LEGEND_SHAPE: Record<MemberLegendKey, MemberShape> = {
+  female: "circle",
+  male: "square",
+  nonbinary: "diamond",
+  unspecified: "rounded-square",
+  therapist: "hexagon",
+  "identified-patient": "circle",
+};
+
+function MemberSwatch({ entryKey }: { entryKey: MemberLegendKey }) {
+  const shape = LEGEND_SHAPE[entryKey];
   const outlines = entryKey === "identified-patient" ? [shapePath(shape, 22, 10, 5.5), shapePath(shape, 22, 10, 8.5)] : [shapePath(shape, 22, 10, 7.5)];
   return (
     <g className={INK}>

@@ -106,7 +106,7 @@ const ROW_GAP = 184;
 const IP_RING = 5;
 const EDGE_GAP = 5;
 const PARALLEL_SPACING = 24;
-const DETOUR_BOW = 42;
+const AVOIDANCE_BOW = 42;
 const MAX_LABEL_CHARS = 16;
 
 export const BOUNDARY_DASH: Record<BoundaryKind, string | undefined> = {
@@ -608,7 +608,7 @@ function obstacleBow(from: Point, to: Point, others: PlacedMember[]): number {
   const blocking = others.filter((o) => distanceToSegment(o, from, to) < NODE_RADIUS + IP_RING + 12);
   if (blocking.length === 0) return 0;
   // Longer spans arc higher so they also clear the labels of the members they pass.
-  const bow = Math.max(DETOUR_BOW, 0.2 * len(sub(to, from)));
+  const bow = Math.max(AVOIDANCE_BOW, 0.2 * len(sub(to, from)));
   const n = normalOf(unit(sub(to, from)));
   const side = blocking.reduce((acc, o) => acc + (n.x * (o.x - from.x) + n.y * (o.y - from.y)), 0);
   if (Math.abs(side) > 1) return side > 0 ? -bow : bow;
@@ -725,15 +725,20 @@ function grow(b: Box, by: number): Box {
   return { left: b.left - by, right: b.right + by, top: b.top - by, bottom: b.bottom + by };
 }
 
-function inkTouches(b: Box, ink: Point[][]): boolean {
-  return ink.some((line) => {
-    const total = totalLength(line);
-    for (let s = 0; s <= total; s += 2) {
-      const p = pointAt(line, s);
-      if (p.x > b.left && p.x < b.right && p.y > b.top && p.y < b.bottom) return true;
-    }
-    return false;
+/** Points every ~2 units along a polyline: what label placement tests against. */
+function dots(line: Point[]): Point[] {
+  const out: Point[] = [];
+  line.forEach((b, i) => {
+    const a = line[i - 1];
+    if (!a) return out.push(b);
+    const steps = Math.max(1, Math.ceil(len(sub(b, a)) / 2));
+    for (let k = 1; k <= steps; k++) out.push({ x: a.x + ((b.x - a.x) * k) / steps, y: a.y + ((b.y - a.y) * k) / steps });
   });
+  return out;
+}
+
+function touches(b: Box, dotted: Point[]): boolean {
+  return dotted.some((p) => p.x > b.left && p.x < b.right && p.y > b.top && p.y < b.bottom);
 }
 
 // Ink is tracked by centre line; double and triple lines spread this far either side.
@@ -764,6 +769,8 @@ function labelCandidates(path: Point[], text: string): TextLabel[] {
 function placeEdgeLabels(requests: LabelRequest[], members: PlacedMember[], outlines: Point[][], ink: Point[][]): Map<number, TextLabel[]> {
   const taken: Box[] = members.map((m) => m.box);
   const out = new Map<number, TextLabel[]>();
+  const dottedOutlines = outlines.map(dots);
+  const dottedInk = ink.map((line) => ({ line, dotted: dots(line) }));
   for (const r of requests) {
     const candidates = labelCandidates(r.path, r.text);
     // Take the first spot that is clear; failing that, the least cluttered one.
@@ -772,8 +779,8 @@ function placeEdgeLabels(requests: LabelRequest[], members: PlacedMember[], outl
       return (
         // Covering a name is worst; crossing a boundary or a line can still be read.
         10 * taken.filter((t) => overlaps(box, t)).length +
-        3 * outlines.filter((o) => inkTouches(box, [o])).length +
-        2 * ink.filter((line) => line !== r.path && inkTouches(grow(box, LINE_SPREAD), [line])).length
+        3 * dottedOutlines.filter((o) => touches(box, o)).length +
+        2 * dottedInk.filter(({ line, dotted }) => line !== r.path && touches(grow(box, LINE_SPREAD), dotted)).length
       );
     };
     let chosen = candidates[0]!;
@@ -792,6 +799,7 @@ function placeEdgeLabels(requests: LabelRequest[], members: PlacedMember[], outl
 /** Subsystem names sit on a corner of their box; the first corner no line or label passes through wins. */
 function placeSubsystemTitles(framed: FramedSubsystem[], ink: Point[][], labels: TextLabel[]): PlacedSubsystem[] {
   const taken = labels.map((l) => labelBox(l, true));
+  const dotted = ink.flatMap(dots);
   return framed.map(({ placed, outline }) => {
     const width = textWidth(placed.label, true);
     const spots = flatEdges(outline)
@@ -804,7 +812,7 @@ function placeSubsystemTitles(framed: FramedSubsystem[], ink: Point[][], labels:
         return [along(from + 2, "start"), along(to - 2, "end"), ...inner];
       });
     const boxOf = (c: SubsystemTitle) => grow(labelBox(c, true), 2 + LINE_SPREAD);
-    const title = spots.find((c) => !inkTouches(boxOf(c), ink) && !taken.some((t) => overlaps(boxOf(c), t))) ?? spots[0] ?? placed.title;
+    const title = spots.find((c) => !touches(boxOf(c), dotted) && !taken.some((t) => overlaps(boxOf(c), t))) ?? spots[0] ?? placed.title;
     taken.push(boxOf(title));
     return { ...placed, title };
   });
