@@ -63,6 +63,7 @@ export interface FlashcardRow {
   front: string;
   back: string;
   source: string;
+  position: number;
   contentHash: string;
 }
 
@@ -100,8 +101,19 @@ export function itemRow(item: ItemSource): ItemRow {
   });
 }
 
-export function flashcardRow(card: SyncContent["flashcards"][number]): FlashcardRow {
-  return withHash({ id: card.id, lessonSlug: card.lessonSlug, section: card.section, front: card.front, back: card.back, source: card.source });
+/** `position` is the card's place in its lesson, so new cards can be introduced in reading order. */
+export function flashcardRow(card: SyncContent["flashcards"][number], position = 0): FlashcardRow {
+  return withHash({ id: card.id, lessonSlug: card.lessonSlug, section: card.section, front: card.front, back: card.back, source: card.source, position });
+}
+
+/** Rows for all cards, each numbered by its order within its own lesson. */
+function flashcardRows(cards: SyncContent["flashcards"]): FlashcardRow[] {
+  const seen = new Map<string, number>();
+  return cards.map((card) => {
+    const position = seen.get(card.lessonSlug) ?? 0;
+    seen.set(card.lessonSlug, position + 1);
+    return flashcardRow(card, position);
+  });
 }
 
 export interface ExistingRow {
@@ -196,7 +208,7 @@ async function syncFlashcards(db: Db, rows: FlashcardRow[], now: Date, lessons?:
  */
 export async function syncContent(db: Db, content: SyncContent, now: Date = new Date(), options: SyncOptions = {}): Promise<SyncResult> {
   const items = content.items.map(itemRow);
-  const flashcards = content.flashcards.map(flashcardRow);
+  const flashcards = flashcardRows(content.flashcards);
   assertUniqueIds(items, "item");
   assertUniqueIds(flashcards, "flashcard");
   return {

@@ -74,6 +74,29 @@ CREATE TABLE "Optimization" (
     CONSTRAINT "Optimization_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
+-- RedefineTables
+PRAGMA defer_foreign_keys=ON;
+PRAGMA foreign_keys=OFF;
+CREATE TABLE "new_Flashcard" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "lessonSlug" TEXT NOT NULL,
+    "section" TEXT NOT NULL,
+    "front" TEXT NOT NULL,
+    "back" TEXT NOT NULL,
+    "source" TEXT NOT NULL,
+    "position" INTEGER NOT NULL DEFAULT 0,
+    "contentHash" TEXT NOT NULL,
+    "retiredAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+INSERT INTO "new_Flashcard" ("back", "contentHash", "createdAt", "front", "id", "lessonSlug", "retiredAt", "section", "source", "updatedAt") SELECT "back", "contentHash", "createdAt", "front", "id", "lessonSlug", "retiredAt", "section", "source", "updatedAt" FROM "Flashcard";
+DROP TABLE "Flashcard";
+ALTER TABLE "new_Flashcard" RENAME TO "Flashcard";
+CREATE INDEX "Flashcard_lessonSlug_idx" ON "Flashcard"("lessonSlug");
+PRAGMA foreign_keys=ON;
+PRAGMA defer_foreign_keys=OFF;
+
 -- CreateIndex
 CREATE INDEX "ReviewCard_userId_due_idx" ON "ReviewCard"("userId", "due");
 

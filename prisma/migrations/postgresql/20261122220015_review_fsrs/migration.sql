@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "Flashcard" ADD COLUMN     "position" INTEGER NOT NULL DEFAULT 0;
+
 -- CreateTable
 CREATE TABLE "ReviewCard" (
     "id" TEXT NOT NULL,
