@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { reviewFromAnswer } from "@/lib/srs/reviews";
 import { findLiveItem, parseOptions, type AnswerFeedback } from "./items";
 
 export const ANSWER_MODES = ["tutor", "quiz", "mock", "assignment"] as const;
@@ -8,8 +9,9 @@ export type AnswerMode = (typeof ANSWER_MODES)[number];
 export type RecordAnswerResult = { ok: true; feedback: AnswerFeedback } | { ok: false; reason: "unknown-item" };
 
 /**
- * Stores one answer (correctness decided here, from the stored key) and
- * returns the feedback the learner sees: the key and every rationale.
+ * Stores one answer (correctness decided here, from the stored key),
+ * schedules the item for review, and returns the feedback the learner
+ * sees: the key and every rationale.
  */
 export async function recordAnswer(
   userId: string,
@@ -19,9 +21,12 @@ export async function recordAnswer(
   const item = await findLiveItem(input.itemId);
   if (!item) return { ok: false, reason: "unknown-item" };
   const correct = input.chosen === item.keyIndex;
-  await db.answer.create({
+  const answer = await db.answer.create({
     data: { userId, itemId: item.id, chosen: input.chosen, correct, timeMs: input.timeMs, mode: input.mode, answeredAt: now },
+    select: { id: true },
   });
+  // Every answered item becomes a review card, so misses come back on schedule.
+  await reviewFromAnswer(userId, { answerId: answer.id, itemId: item.id, correct, timeMs: input.timeMs, answeredAt: now });
   return {
     ok: true,
     feedback: {

@@ -1,19 +1,28 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/layout/page-header";
-import { ButtonLink } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import Link from "next/link";
+import { ReviewScreen } from "@/components/review/review-screen";
 import { requireUser } from "@/lib/auth/session";
+import { getReviewSession } from "@/lib/srs/session";
 
 export const metadata: Metadata = { title: "Review" };
 
 export default async function ReviewPage() {
-  await requireUser("/review");
+  const user = await requireUser("/review");
+  const session = await getReviewSession(user.id, user.timeZone);
   return (
     <>
-      <PageHeader title="Review" description="A few minutes of spaced repetition each day keeps what you learn." />
-      <EmptyState title="Nothing to review yet" action={<ButtonLink href="/learn">Go to lessons</ButtonLink>}>
-        Flashcards from the lessons you read and the questions you answer will be scheduled here, at the moment you are about to forget them.
-      </EmptyState>
+      <div className="mx-auto mb-4 flex max-w-2xl items-end justify-between gap-3">
+        <h1 className="text-2xl font-bold tracking-tight">Review</h1>
+        <nav aria-label="Review" className="flex gap-3 text-sm">
+          <Link href="/stats" className="text-brand-700 underline dark:text-brand-300">
+            Stats
+          </Link>
+          <Link href="/settings#review" className="text-brand-700 underline dark:text-brand-300">
+            Review settings
+          </Link>
+        </nav>
+      </div>
+      <ReviewScreen initial={session} userId={user.id} />
     </>
   );
 }

@@ -1,0 +1,411 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { GradeOutbox, type OutboxStatus } from "@/lib/srs/outbox";
+import type { GradeOutcome, GradeSubmission } from "@/lib/srs/reviews";
+import type { ReviewCardView, ReviewSession } from "@/lib/srs/session";
+
+const GRADES = [
+  { rating: 1, label: "Again", key: "1", tone: "bg-red-700 hover:bg-red-800 text-white dark:bg-red-600" },
+  { rating: 2, label: "Hard", key: "2", tone: "bg-amber-600 hover:bg-amber-700 text-white dark:bg-amber-500 dark:text-stone-950" },
+  { rating: 3, label: "Good", key: "3", tone: "bg-emerald-700 hover:bg-emerald-800 text-white dark:bg-emerald-600" },
+  { rating: 4, label: "Easy", key: "4", tone: "bg-sky-700 hover:bg-sky-800 text-white dark:bg-sky-600" },
+] as const;
+
+type Done = { cardId: string; clientId: string; rating: number; durationMs: number; card: ReviewCardView };
+
+async function sendGrades(grades: GradeSubmission[]): Promise<GradeOutcome[]> {
+  const response = await fetch("/api/v1/review/grades/batch", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ grades }),
+  });
+  if (response.status === 401) throw new Error("signed out");
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return ((await response.json()) as { results: GradeOutcome[] }).results;
+}
+
+function newId(): string {
+  return typeof crypto.randomUUID === "function" ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+/**
+ * The daily review, one card at a time. Grading never waits for the
+ * network: the grade goes to an outbox kept in localStorage and is sent in
+ * the background (retried until the server has it), and the next card is
+ * already here.
+ */
+export function ReviewScreen({ initial, userId }: { initial: ReviewSession; userId: string }) {
+  const [session, setSession] = useState(initial);
+  const [index, setIndex] = useState(0);
+  const [revealed, setRevealed] = useState(false);
+  const [done, setDone] = useState<Done[]>([]);
+  const [status, setStatus] = useState<OutboxStatus>({ pending: 0, sending: false, offline: false, rejected: [] });
+  const [notice, setNotice] = useState<{ text: string; href?: string } | null>(null);
+  const [refreshing, setRefreshing] = useState(false);
+  const [undoing, setUndoing] = useState(false);
+  const shownAt = useRef(Date.now());
+  const outbox = useRef<GradeOutbox | null>(null);
+
+  useEffect(() => {
+    const box = new GradeOutbox(
+      window.localStorage,
+      `systemic:review-outbox:${userId}`,
+      sendGrades,
+      setStatus,
+      (outcome) => {
+        if (outcome.card.leech) setNotice({ text: "This card keeps slipping away, so it has been set aside as a leech. Reread its section, then unsuspend it from your stats page." });
+      },
+    );
+    outbox.current = box;
+    setStatus(box.status());
+    void box.flush();
+    const online = () => void box.flush();
+    window.addEventListener("online", online);
+    return () => {
+      window.removeEventListener("online", online);
+      box.dispose();
+    };
+  }, [userId]);
+
+  const card = session.cards[index];
+  const remaining = session.cards.length - index;
+
+  const reveal = useCallback(() => {
+    if (card && !revealed) setRevealed(true);
+  }, [card, revealed]);
+
+  const grade = useCallback(
+    (rating: number) => {
+      if (!card || !revealed || !outbox.current) return;
+      const clientId = newId();
+      const durationMs = Math.min(Date.now() - shownAt.current, 3_600_000);
+      outbox.current.add({ id: clientId, cardId: card.cardId, rating, durationMs, recordedAt: new Date().toISOString() });
+      setDone((d) => [...d, { cardId: card.cardId, clientId, rating, durationMs, card }]);
+      setIndex((i) => i + 1);
+      setRevealed(false);
+      setNotice(null);
+      shownAt.current = Date.now();
+    },
+    [card, revealed],
+  );
+
+  const undo = useCallback(async () => {
+    const last = done.at(-1);
+    if (!last || !outbox.current || undoing) return;
+    setUndoing(true);
+    let undone = outbox.current.remove(last.clientId);
+    if (!undone) {
+      // Already sent: wait for it to land, then ask the server to undo it.
+      await outbox.current.flush();
+      try {
+        const response = await fetch("/api/v1/review/undo", { method: "POST" });
+        const body = (await response.json()) as { ok: boolean; clientId?: string; message?: string };
+        undone = body.ok && body.clientId === last.clientId;
+        if (!undone) setNotice({ text: body.message ?? "That grade could not be undone." });
+      } catch {
+        setNotice({ text: "Undo needs a connection. Try again when you are back online." });
+      }
+    }
+    if (undone) {
+      setDone((d) => d.slice(0, -1));
+      setSession((s) => {
+        const cards = [...s.cards];
+        // The card comes back in front of whatever is next.
+        cards.splice(Math.min(index, cards.length), 0, last.card);
+        return { ...s, cards: cards.filter((c, i) => i <= index || c.cardId !== last.cardId) };
+      });
+      setRevealed(true);
+      setNotice({ text: "Last grade undone." });
+    }
+    setUndoing(false);
+  }, [done, index, undoing]);
+
+  // At the end of the queue: once every grade has landed, ask for what is due now (learning steps).
+  const refresh = useCallback(async () => {
+    if (!outbox.current) return;
+    setRefreshing(true);
+    await outbox.current.flush();
+    if (outbox.current.status().pending > 0) {
+      setRefreshing(false);
+      return;
+    }
+    try {
+      const response = await fetch("/api/v1/review/queue", { cache: "no-store" });
+      if (response.ok) {
+        const next = (await response.json()) as ReviewSession;
+        setSession(next);
+        setIndex(0);
+        shownAt.current = Date.now();
+      }
+    } catch {
+      // Offline: the summary stays; grades are safe in the outbox.
+    }
+    setRefreshing(false);
+  }, []);
+
+  const atEnd = index >= session.cards.length;
+  useEffect(() => {
+    if (atEnd && done.length > 0) void refresh();
+  }, [atEnd, done.length, refresh]);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.metaKey || event.ctrlKey || event.altKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target && ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)) return;
+      if ((event.key === " " || event.key === "Enter") && !revealed && card) {
+        event.preventDefault();
+        reveal();
+      } else if (revealed && ["1", "2", "3", "4"].includes(event.key)) {
+        event.preventDefault();
+        grade(Number(event.key));
+      } else if (event.key.toLowerCase() === "u" || event.key.toLowerCase() === "z") {
+        event.preventDefault();
+        void undo();
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [card, revealed, reveal, grade, undo]);
+
+  useEffect(() => {
+    shownAt.current = Date.now();
+  }, [index]);
+
+  const total = done.length + session.cards.length - index;
+  return (
+    <div className="mx-auto max-w-2xl">
+      <div className="flex items-center justify-between gap-3 text-sm">
+        <p aria-live="polite">
+          {card ? (
+            <>
+              <span className="font-semibold">{remaining}</span> left today · {done.length} done
+            </>
+          ) : (
+            <>{done.length} reviewed</>
+          )}
+        </p>
+        <SyncStatus status={status} />
+      </div>
+      <div
+        className="mt-2 h-2 overflow-hidden rounded-full bg-stone-200 dark:bg-stone-800"
+        role="progressbar"
+        aria-label="Today's reviews"
+        aria-valuemin={0}
+        aria-valuemax={Math.max(total, 1)}
+        aria-valuenow={done.length}
+      >
+        <div className="h-full bg-brand-500 transition-[width]" style={{ width: `${total ? (100 * done.length) / total : 100}%` }} />
+      </div>
+      {notice && (
+        <p role="status" className="mt-3 rounded-lg bg-stone-200/70 px-3 py-2 text-sm dark:bg-stone-800">
+          {notice.text}
+        </p>
+      )}
+      {card ? (
+        <CardView card={card} revealed={revealed} onReveal={reveal} onGrade={grade} onUndo={done.length ? () => void undo() : undefined} undoing={undoing} />
+      ) : refreshing ? (
+        <p role="status" className="mt-10 text-center text-stone-600 dark:text-stone-400">
+          Checking for cards in their learning steps…
+        </p>
+      ) : (
+        <Summary
+          done={done}
+          session={session}
+          status={status}
+          onUndo={done.length ? () => void undo() : undefined}
+        />
+      )}
+    </div>
+  );
+}
+
+function SyncStatus({ status }: { status: OutboxStatus }) {
+  if (status.offline)
+    return (
+      <span role="status" className="rounded-full bg-amber-100 px-2.5 py-1 text-xs font-semibold text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+        Offline · {status.pending} waiting to send
+      </span>
+    );
+  if (status.pending > 0)
+    return (
+      <span role="status" className="text-xs text-stone-500">
+        Saving {status.pending}…
+      </span>
+    );
+  return (
+    <span role="status" className="text-xs text-stone-500" data-testid="sync-status">
+      All saved
+    </span>
+  );
+}
+
+function CardView({
+  card,
+  revealed,
+  onReveal,
+  onGrade,
+  onUndo,
+  undoing,
+}: {
+  card: ReviewCardView;
+  revealed: boolean;
+  onReveal: () => void;
+  onGrade: (rating: number) => void;
+  onUndo?: () => void;
+  undoing: boolean;
+}) {
+  return (
+    <>
+      <article
+        aria-label={card.kind === "item" ? "Question card" : "Flashcard"}
+        className="mt-4 min-h-[16rem] rounded-2xl border border-stone-200 bg-white p-5 shadow-sm dark:border-stone-800 dark:bg-stone-900"
+      >
+        <p className="text-xs font-semibold uppercase tracking-wider text-stone-500">
+          {card.queue === "new" ? "New" : card.queue === "review" ? "Review" : "Learning"} · {card.kind === "item" ? "Question" : "Flashcard"}
+        </p>
+        <div className="mt-3 text-lg leading-relaxed" data-testid="card-front">
+          <p className="whitespace-pre-line">{card.front.text}</p>
+          {card.front.leadIn && <p className="mt-3 font-semibold">{card.front.leadIn}</p>}
+          {card.front.options && (
+            <ol className="mt-3 space-y-1 text-base">
+              {card.front.options.map((o, i) => (
+                <li key={i}>
+                  <span className="font-semibold">{"ABCD"[i]}.</span> {o}
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+        {revealed && (
+          <div className="mt-5 border-t border-stone-200 pt-4 dark:border-stone-800" data-testid="card-back">
+            <p className="text-lg font-semibold text-brand-800 dark:text-brand-200">{card.back.text}</p>
+            {card.back.rationale && <p className="mt-2 text-stone-700 dark:text-stone-300">{card.back.rationale}</p>}
+            <Link href={`/learn/${card.lessonSlug}#${card.section}`} className="mt-3 inline-block text-sm text-brand-700 underline dark:text-brand-300">
+              Open the lesson section
+            </Link>
+          </div>
+        )}
+      </article>
+      <div className="sticky bottom-16 z-20 mt-4 bg-stone-50/95 pb-2 pt-2 md:bottom-0 dark:bg-stone-950/95">
+        {revealed ? (
+          <div className="grid grid-cols-4 gap-2" role="group" aria-label="How well did you remember?">
+            {GRADES.map((g) => (
+              <button
+                key={g.rating}
+                type="button"
+                onClick={() => onGrade(g.rating)}
+                className={`flex min-h-16 flex-col items-center justify-center rounded-xl px-1 text-sm font-semibold ${g.tone}`}
+                aria-keyshortcuts={g.key}
+              >
+                <span>{g.label}</span>
+                <span className="text-xs font-normal opacity-90">{card.intervals[g.rating - 1]}</span>
+              </button>
+            ))}
+          </div>
+        ) : (
+          <Button className="min-h-16 w-full text-base" onClick={onReveal} aria-keyshortcuts="Space">
+            Show answer
+          </Button>
+        )}
+        <div className="mt-2 flex items-center justify-between text-xs text-stone-500">
+          <span className="hidden sm:inline">Space shows the answer · 1–4 grade · U undoes</span>
+          {onUndo && (
+            <button type="button" onClick={onUndo} disabled={undoing} className="rounded px-2 py-1 font-semibold text-stone-700 underline dark:text-stone-300">
+              {undoing ? "Undoing…" : "Undo last"}
+            </button>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
+
+function Summary({
+  done,
+  session,
+  status,
+  onUndo,
+}: {
+  done: Done[];
+  session: ReviewSession;
+  status: OutboxStatus;
+  onUndo?: () => void;
+}) {
+  const missed = useMemo(() => {
+    const seen = new Map<string, ReviewCardView>();
+    for (const d of done) if (d.rating === 1) seen.set(`${d.card.lessonSlug}#${d.card.section}`, d.card);
+    return [...seen.values()];
+  }, [done]);
+  const minutes = Math.max(1, Math.round(done.reduce((n, d) => n + d.durationMs, 0) / 60_000));
+  const retention = session.doneToday.total > 0 ? Math.round((100 * session.doneToday.passed) / session.doneToday.total) : null;
+
+  if (done.length === 0)
+    return (
+      <section className="mt-8 rounded-2xl border border-dashed border-stone-300 p-8 text-center dark:border-stone-700">
+        <h2 className="text-xl font-bold">Nothing due right now</h2>
+        <p className="mt-2 text-stone-600 dark:text-stone-400">
+          Read a lesson to add its flashcards, or answer practice questions: the ones you miss come back here on schedule.
+        </p>
+        <div className="mt-5 flex justify-center gap-3">
+          <ButtonLink href="/learn">Go to lessons</ButtonLink>
+          <ButtonLink href="/stats" variant="secondary">
+            Your stats
+          </ButtonLink>
+        </div>
+      </section>
+    );
+
+  return (
+    <section aria-labelledby="summary-heading" className="mt-6 rounded-2xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
+      <h2 id="summary-heading" className="text-xl font-bold">
+        Done for today
+      </h2>
+      <dl className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-4">
+        <Figure label="Cards reviewed" value={String(done.length)} />
+        <Figure label="Time" value={`${minutes} min`} />
+        <Figure label="Retention today" value={retention === null ? "—" : `${retention}%`} />
+        <Figure label="Due tomorrow" value={String(session.tomorrow)} />
+      </dl>
+      {status.pending > 0 && (
+        <p className="mt-4 text-sm text-amber-800 dark:text-amber-300">
+          {status.pending} grades are waiting for a connection. They are saved on this device and will be sent automatically.
+        </p>
+      )}
+      {missed.length > 0 && (
+        <div className="mt-5">
+          <h3 className="font-semibold">Worth rereading</h3>
+          <ul className="mt-2 space-y-1 text-sm">
+            {missed.map((c) => (
+              <li key={`${c.lessonSlug}#${c.section}`}>
+                <Link className="text-brand-700 underline dark:text-brand-300" href={`/learn/${c.lessonSlug}#${c.section}`}>
+                  {c.lessonSlug.replaceAll("-", " ")} — {c.section.replaceAll("-", " ")}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="mt-6 flex flex-wrap gap-3">
+        <ButtonLink href="/stats">See your stats</ButtonLink>
+        {onUndo && (
+          <Button variant="secondary" onClick={onUndo}>
+            Undo last grade
+          </Button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <dt className="text-xs uppercase tracking-wider text-stone-500">{label}</dt>
+      <dd className="text-2xl font-bold">{value}</dd>
+    </div>
+  );
+}

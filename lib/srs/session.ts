@@ -1,0 +1,180 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { listLessons } from "@/lib/content/lessons";
+import { parseOptions } from "@/lib/learn/items";
+import { buildQueue, type QueueEntry } from "./queue";
+import { CARD_FIELDS_SELECT, fieldsOf } from "./records";
+import { newCardFields, previewGrades } from "./scheduler";
+import { getSrsSettings, type LearnerSrsSettings } from "./settings-store";
+import { learnerDay } from "./day";
+
+export const LEARN_AHEAD_MINUTES = 20;
+const LETTERS = ["A", "B", "C", "D"] as const;
+
+/** One card as the review screen shows it, with its possible next intervals. */
+export interface ReviewCardView {
+  cardId: string;
+  kind: "flashcard" | "item";
+  queue: QueueEntry["kind"];
+  lessonSlug: string;
+  section: string;
+  front: { text: string; leadIn?: string; options?: string[] };
+  back: { text: string; rationale?: string };
+  /** Interval labels for ratings 1–4 (Again, Hard, Good, Easy). */
+  intervals: [string, string, string, string];
+}
+
+export interface ReviewSession {
+  day: { key: string; start: string; end: string };
+  counts: { learning: number; review: number; new: number; learnAhead: number };
+  cards: ReviewCardView[];
+  doneToday: { reviews: number; newCards: number; passed: number; total: number };
+  /** Cards (not new) that fall due during the learner's next day. */
+  tomorrow: number;
+}
+
+/** Course order of lessons, for introducing new cards in reading order. */
+async function lessonOrder(): Promise<Map<string, number>> {
+  return new Map((await listLessons()).map((l) => [l.slug, l.frontmatter.order]));
+}
+
+const cardOrder = (lessons: Map<string, number>, lessonSlug: string, position: number) => (lessons.get(lessonSlug) ?? 999) * 1000 + position;
+
+/**
+ * Today's review queue for a learner: loads their due cards, the flashcards
+ * of lessons they have read but not yet studied, and today's counts, then
+ * orders them with the pure `buildQueue`. New cards that enter the queue get
+ * a ReviewCard row so the client can grade them by id.
+ */
+export async function getReviewSession(userId: string, timeZone: string, now = new Date()): Promise<ReviewSession> {
+  const settings = await getSrsSettings(userId);
+  const day = learnerDay(now, timeZone, settings.rolloverHour);
+  const horizon = new Date(Math.max(day.end.getTime(), now.getTime() + LEARN_AHEAD_MINUTES * 60_000));
+  const live = { OR: [{ kind: "flashcard", flashcard: { retiredAt: null } }, { kind: "item", item: { retiredAt: null } }] };
+
+  const [cards, read, todayLogs, lessons] = await Promise.all([
+    db.reviewCard.findMany({
+      where: { userId, suspended: false, OR: [{ due: { lt: horizon } }, { state: 0 }], AND: [live] },
+      select: { id: true, suspended: true, flashcard: { select: { lessonSlug: true, position: true } }, ...CARD_FIELDS_SELECT },
+    }),
+    db.lessonProgress.findMany({ where: { userId }, select: { lessonSlug: true } }),
+    db.reviewLog.findMany({
+      where: { userId, undoneAt: null, reviewedAt: { gte: day.start, lt: day.end } },
+      select: { state: true, rating: true, source: true },
+    }),
+    lessonOrder(),
+  ]);
+  const candidates = read.length
+    ? await db.flashcard.findMany({
+        where: { lessonSlug: { in: read.map((r) => r.lessonSlug) }, retiredAt: null, reviewCards: { none: { userId } } },
+        select: { id: true, lessonSlug: true, position: true },
+      })
+    : [];
+
+  const studied = todayLogs.filter((l) => l.source !== "practice");
+  const doneToday = {
+    newCards: studied.filter((l) => l.state === 0).length,
+    reviews: studied.filter((l) => l.state === 2).length,
+  };
+  const queue = buildQueue({
+    cards: cards.map((c) => ({
+      id: c.id,
+      due: c.due,
+      state: c.state as 0 | 1 | 2 | 3,
+      suspended: c.suspended,
+      order: c.flashcard ? cardOrder(lessons, c.flashcard.lessonSlug, c.flashcard.position) : undefined,
+    })),
+    newCandidates: candidates.map((f) => ({ key: f.id, order: cardOrder(lessons, f.lessonSlug, f.position) })),
+    now,
+    timeZone,
+    rolloverHour: settings.rolloverHour,
+    newPerDay: settings.newPerDay,
+    maxReviewsPerDay: settings.maxReviewsPerDay,
+    doneToday,
+    learnAheadMinutes: LEARN_AHEAD_MINUTES,
+    seed: userId,
+  });
+
+  const cardIds = await materialiseNewCards(userId, queue.entries, new Set(cards.map((c) => c.id)), now);
+  const views = await cardViews(userId, queue.entries.map((e) => ({ ...e, cardId: cardIds.get(e.id) ?? e.id })), settings, now);
+  const reviewLogs = todayLogs.filter((l) => l.state === 2);
+  const tomorrow = await db.reviewCard.count({
+    where: { userId, suspended: false, state: { not: 0 }, due: { gte: day.end, lt: new Date(day.end.getTime() + 86_400_000) } },
+  });
+  return {
+    tomorrow,
+    day: { key: day.key, start: day.start.toISOString(), end: day.end.toISOString() },
+    counts: queue.counts,
+    cards: views,
+    doneToday: { ...doneToday, passed: reviewLogs.filter((l) => l.rating > 1).length, total: reviewLogs.length },
+  };
+}
+
+/** Creates ReviewCard rows for new flashcards entering today's queue; maps candidate keys to card ids. */
+async function materialiseNewCards(userId: string, entries: QueueEntry[], known: Set<string>, now: Date): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const entry of entries) {
+    if (entry.kind !== "new" || known.has(entry.id)) continue;
+    const card = await db.reviewCard.upsert({
+      where: { userId_flashcardId: { userId, flashcardId: entry.id } },
+      update: {},
+      create: { userId, kind: "flashcard", flashcardId: entry.id, ...newCardFields(now) },
+      select: { id: true },
+    });
+    ids.set(entry.id, card.id);
+  }
+  return ids;
+}
+
+async function cardViews(
+  userId: string,
+  entries: (QueueEntry & { cardId: string })[],
+  settings: LearnerSrsSettings,
+  now: Date,
+): Promise<ReviewCardView[]> {
+  if (entries.length === 0) return [];
+  const rows = await db.reviewCard.findMany({
+    where: { userId, id: { in: entries.map((e) => e.cardId) } },
+    select: {
+      id: true,
+      kind: true,
+      ...CARD_FIELDS_SELECT,
+      flashcard: { select: { lessonSlug: true, section: true, front: true, back: true } },
+      item: { select: { lessonSlug: true, section: true, stem: true, leadIn: true, options: true, keyIndex: true } },
+    },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const views: ReviewCardView[] = [];
+  for (const entry of entries) {
+    const row = byId.get(entry.cardId);
+    if (!row) continue;
+    const preview = previewGrades(fieldsOf(row), now, settings);
+    const intervals = [preview[1].interval, preview[2].interval, preview[3].interval, preview[4].interval] as ReviewCardView["intervals"];
+    if (row.kind === "item" && row.item) {
+      const options = parseOptions(row.item.options);
+      const key = options[row.item.keyIndex]!;
+      views.push({
+        cardId: row.id,
+        kind: "item",
+        queue: entry.kind,
+        lessonSlug: row.item.lessonSlug,
+        section: row.item.section,
+        front: { text: row.item.stem, leadIn: row.item.leadIn, options: options.map((o) => o.text) },
+        back: { text: `${LETTERS[row.item.keyIndex]}. ${key.text}`, rationale: key.rationale },
+        intervals,
+      });
+    } else if (row.flashcard) {
+      views.push({
+        cardId: row.id,
+        kind: "flashcard",
+        queue: entry.kind,
+        lessonSlug: row.flashcard.lessonSlug,
+        section: row.flashcard.section,
+        front: { text: row.flashcard.front },
+        back: { text: row.flashcard.back },
+        intervals,
+      });
+    }
+  }
+  return views;
+}
