@@ -4,6 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/session";
 import { daysUntil, formatLongDate } from "@/lib/dates";
+import { dueTodayCount } from "@/lib/srs/stats-data";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -12,6 +13,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const { welcome } = await searchParams;
   const firstName = user.name?.split(" ")[0] ?? "there";
   const days = user.examDate ? daysUntil(user.examDate, new Date(), user.timeZone) : null;
+  const due = await dueTodayCount(user.id, user.timeZone);
 
   return (
     <>
@@ -48,8 +50,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <DashboardCard title="Learn" href="/learn" cta="Open lessons">
           Concept lessons with vignette questions that explain every option.
         </DashboardCard>
-        <DashboardCard title="Review" href="/review" cta="Start review">
-          Nothing is due yet. Cards appear here once you study lessons and answer questions.
+        <DashboardCard title="Review" href="/review" cta={due > 0 ? `Review ${due} cards` : "Open review"}>
+          {due > 0
+            ? `${due} ${due === 1 ? "card is" : "cards are"} due today, plus any new flashcards from lessons you have read.`
+            : "Nothing is due yet. Cards appear here once you read lessons and answer questions."}
         </DashboardCard>
         <DashboardCard title="Practice" href="/practice" cta="Practice">
           Timed practice exams with a score report by exam domain.

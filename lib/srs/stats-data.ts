@@ -1,0 +1,57 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { learnerDay } from "./day";
+import { getSrsSettings } from "./settings-store";
+import { dailyReviewCounts, forecast, retentionByWeek, stateCounts, streak, timeSpent } from "./stats";
+
+/** Everything the stats page shows, for one learner, in their own days. */
+export async function reviewStats(userId: string, timeZone: string, now = new Date()) {
+  const settings = await getSrsSettings(userId);
+  const since = new Date(now.getTime() - 366 * 86_400_000);
+  const [logs, cards, leeches] = await Promise.all([
+    db.reviewLog.findMany({
+      where: { userId, undoneAt: null, reviewedAt: { gte: since } },
+      select: { reviewedAt: true, rating: true, state: true, durationMs: true },
+    }),
+    db.reviewCard.findMany({ where: { userId }, select: { due: true, state: true, suspended: true, leech: true } }),
+    db.reviewCard.findMany({
+      where: { userId, leech: true },
+      select: {
+        id: true,
+        lapses: true,
+        suspended: true,
+        flashcard: { select: { front: true, lessonSlug: true, section: true } },
+        item: { select: { leadIn: true, stem: true, lessonSlug: true, section: true } },
+      },
+      orderBy: { updatedAt: "desc" },
+    }),
+  ]);
+  const days = dailyReviewCounts(logs, now, timeZone, settings.rolloverHour);
+  return {
+    desiredRetention: settings.desiredRetention,
+    heatmap: days,
+    forecast: forecast(cards, now, timeZone, settings.rolloverHour),
+    retention: retentionByWeek(logs, now, timeZone, 12, settings.rolloverHour),
+    states: stateCounts(cards),
+    streak: streak(days),
+    time: timeSpent(logs, now, timeZone, settings.rolloverHour),
+    totalReviews: logs.length,
+    leeches: leeches.map((c) => {
+      const content = c.flashcard ?? c.item;
+      return {
+        id: c.id,
+        lapses: c.lapses,
+        suspended: c.suspended,
+        title: c.flashcard?.front ?? c.item?.leadIn ?? "Card",
+        href: content ? `/learn/${content.lessonSlug}#${content.section}` : "/learn",
+      };
+    }),
+  };
+}
+
+/** Cards (not new) due by the end of the learner's day, for the dashboard. */
+export async function dueTodayCount(userId: string, timeZone: string, now = new Date()): Promise<number> {
+  const { rolloverHour } = await getSrsSettings(userId);
+  const { end } = learnerDay(now, timeZone, rolloverHour);
+  return db.reviewCard.count({ where: { userId, suspended: false, state: { not: 0 }, due: { lt: end } } });
+}
