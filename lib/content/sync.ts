@@ -180,7 +180,8 @@ const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 120_000 };
 
 async function syncItems(db: Db, rows: ItemRow[], now: Date, lessons?: readonly string[]): Promise<SyncCounts> {
   return db.$transaction(async (tx) => {
-    const existing = await tx.item.findMany({ where: existingWhere(rows, lessons), select: EXISTING_SELECT });
+    // Instructors' own items live in the same table but not in content/: never touch them.
+    const existing = await tx.item.findMany({ where: { AND: [existingWhere(rows, lessons), { ownerId: null }] }, select: EXISTING_SELECT });
     const plan = planSync(existing, rows, lessons);
     if (plan.create.length > 0) await tx.item.createMany({ data: plan.create });
     for (const row of plan.update) await tx.item.update({ where: { id: row.id }, data: { ...row, retiredAt: null } });

@@ -46,7 +46,7 @@ export function toQuestionView(row: ItemRow): QuestionView {
 
 /** Live (not retired) items of a lesson. */
 export async function lessonItems(lessonSlug: string) {
-  return db.item.findMany({ where: { lessonSlug, retiredAt: null }, orderBy: { id: "asc" } });
+  return db.item.findMany({ where: { lessonSlug, retiredAt: null, ownerId: null }, orderBy: { id: "asc" } });
 }
 
 export async function findLiveItem(itemId: string) {

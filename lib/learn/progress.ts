@@ -13,7 +13,7 @@ export async function markLessonRead(userId: string, lessonSlug: string, now = n
 /** Progress of one learner on every lesson: read, items attempted, % correct. */
 export async function lessonProgressByLesson(userId: string): Promise<Map<string, LessonProgressSummary>> {
   const [items, answers, reads] = await Promise.all([
-    db.item.findMany({ where: { retiredAt: null }, select: { id: true, lessonSlug: true } }),
+    db.item.findMany({ where: { retiredAt: null, ownerId: null }, select: { id: true, lessonSlug: true } }),
     db.answer.findMany({ where: { userId }, select: { itemId: true, correct: true } }),
     db.lessonProgress.findMany({ where: { userId }, select: { lessonSlug: true } }),
   ]);
