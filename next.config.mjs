@@ -24,7 +24,7 @@ const nextConfig = {
   // The app's own sources; tests and scripts are checked by `npm run typecheck`.
   typescript: { tsconfigPath: "tsconfig.next.json" },
   // Native or binary-carrying packages are loaded by Node at run time, not bundled.
-  serverExternalPackages: ["mdx-bundler", "esbuild", "better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2"],
+  serverExternalPackages: ["mdx-bundler", "esbuild", "better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2", "@open-spaced-repetition/binding"],
   outputFileTracingIncludes: { "/learn/**": ["./content/**/*"] },
   experimental: { authInterrupts: true },
   async headers() {

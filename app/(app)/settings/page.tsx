@@ -1,14 +1,25 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/layout/page-header";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
+import { OptimizePanel } from "@/components/settings/optimize-panel";
+import { ReviewSettingsForm } from "@/components/settings/review-settings-form";
 import { SettingsForm } from "@/components/settings/settings-form";
 import { requireUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { latestOptimization, MIN_REVIEWS_FOR_OPTIMIZATION } from "@/lib/srs/optimizer";
+import { getSrsSettings } from "@/lib/srs/settings-store";
 import { timeZones } from "@/lib/time-zones";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requireUser("/settings");
+  const [srs, reviewCount, latest] = await Promise.all([
+    getSrsSettings(user.id),
+    db.reviewLog.count({ where: { userId: user.id, undoneAt: null } }),
+    latestOptimization(db, user.id),
+  ]);
+  const { parameters: _parameters, parametersFitAt, ...srsValues } = srs;
   return (
     <>
       <PageHeader title="Settings" description={`Signed in as ${user.email}.`} />
@@ -20,6 +31,30 @@ export default async function SettingsPage() {
           <SettingsForm
             zones={timeZones()}
             initial={{ name: user.name ?? "", timeZone: user.timeZone, examDate: user.examDate ? user.examDate.toISOString().slice(0, 10) : "" }}
+          />
+        </section>
+        <section id="review" aria-labelledby="review-heading" className="scroll-mt-20 rounded-2xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
+          <h2 id="review-heading" className="text-lg font-semibold">
+            Review schedule
+          </h2>
+          <ReviewSettingsForm initial={srsValues} />
+          <h3 className="mt-8 font-semibold">Optimize my schedule</h3>
+          <OptimizePanel
+            reviewCount={reviewCount}
+            threshold={MIN_REVIEWS_FOR_OPTIMIZATION}
+            fittedAt={parametersFitAt?.toISOString() ?? null}
+            latest={
+              latest
+                ? {
+                    id: latest.id,
+                    status: latest.status,
+                    progress: latest.progress,
+                    reviews: latest.reviews,
+                    result: latest.result,
+                    error: latest.error,
+                  }
+                : null
+            }
           />
         </section>
         <section aria-labelledby="danger" className="rounded-2xl border border-red-200 bg-white p-5 dark:border-red-900 dark:bg-stone-900">
