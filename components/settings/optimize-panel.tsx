@@ -53,8 +53,9 @@ export function OptimizePanel({
   return (
     <div className="mt-4 max-w-xl space-y-4">
       <p className="text-sm text-stone-700 dark:text-stone-300">
-        Systemic starts with FSRS’s default memory model. Once you have at least {threshold.toLocaleString()} reviews, it can fit the model to your own
-        review history so intervals match how you actually remember. You have {reviewCount.toLocaleString()}.
+        Systemic starts with FSRS’s default memory model. Once you have at least {threshold.toLocaleString()} reviews given a day or more after the
+        card’s previous review, it can fit the model to your own history so intervals match how you actually remember. You have{" "}
+        {reviewCount.toLocaleString()}.
         {fittedAt && ` Your current parameters were fitted on ${new Date(fittedAt).toLocaleDateString()}.`}
       </p>
       {message && <Alert tone={message.tone}>{message.text}</Alert>}

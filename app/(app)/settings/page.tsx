@@ -6,7 +6,7 @@ import { ReviewSettingsForm } from "@/components/settings/review-settings-form";
 import { SettingsForm } from "@/components/settings/settings-form";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { latestOptimization, MIN_REVIEWS_FOR_OPTIMIZATION } from "@/lib/srs/optimizer";
+import { countTrainingReviews, latestOptimization, MIN_REVIEWS_FOR_OPTIMIZATION } from "@/lib/srs/optimizer";
 import { getSrsSettings } from "@/lib/srs/settings-store";
 import { timeZones } from "@/lib/time-zones";
 
@@ -16,7 +16,7 @@ export default async function SettingsPage() {
   const user = await requireUser("/settings");
   const [srs, reviewCount, latest] = await Promise.all([
     getSrsSettings(user.id),
-    db.reviewLog.count({ where: { userId: user.id, undoneAt: null } }),
+    countTrainingReviews(db, user.id),
     latestOptimization(db, user.id),
   ]);
   const { parameters: _parameters, parametersFitAt, ...srsValues } = srs;
