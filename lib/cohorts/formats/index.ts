@@ -1,0 +1,22 @@
+/** Import and export of items: CSV, GIFT (both ways) and Moodle XML (export). */
+export { CONCEPT_SEPARATOR, guardCell, ITEM_CSV_COLUMNS, itemsToCsv, OPTIONAL_ITEM_CSV_COLUMNS, parseItemsCsv, toCsv, unguardCell, type ItemCsvColumn } from "./csv";
+export { escapeGift, GIFT_METADATA_EXAMPLE, htmlToText, itemsToGift, parseGift, splitQuestionText } from "./gift";
+export { lintInstructorItem } from "./lint";
+export { itemsToMoodleXml, textToHtml, textToInlineHtml, type MoodleXmlOptions } from "./moodle-xml";
+export {
+  instructorItemSchema,
+  instructorOptionSchema,
+  ITEM_LIMITS,
+  itemFromRow,
+  itemRowData,
+  normaliseConcept,
+  normaliseItemText,
+  normaliseLeadIn,
+  type ImportProblem,
+  type ImportResult,
+  type InstructorItem,
+  type InstructorItemInput,
+  type ItemRowLike,
+  type ParsedItem,
+} from "./schema";
+export { checkItem, describeIssue } from "./validate";
