@@ -140,12 +140,26 @@ export function sampleItems({ blueprint, n, pool, seen, random }: SampleInput): 
 export type MockKind = "full" | "short";
 
 /**
- * Length and time limit of a mock exam: a full mock mirrors the blueprint,
- * a short one has 50 items; both are capped by the available pool and timed
- * at the real exam's pace of 80 seconds per item, rounded up to whole minutes.
+ * Length and time limit of a mock exam: a full mock mirrors the blueprint
+ * (180 items), a short one has 50; both are timed at the real exam's pace of
+ * 80 seconds per item, rounded up to whole minutes.
+ *
+ * Given the pool's items (with their domains), the length is the largest
+ * that still meets every domain's blueprint target, so a small or lopsided
+ * bank gives a shorter mock with the exam's domain mix rather than a long
+ * one skewed toward the domains with most items. Given only a count, the
+ * length is simply capped by it.
  */
-export function mockSize(kind: MockKind, blueprint: Blueprint, poolSize: number): { items: number; minutes: number } {
-  const pool = Math.max(0, Math.floor(poolSize));
-  const items = Math.min(kind === "full" ? blueprint.totalItems : SHORT_MOCK_ITEMS, pool);
+export function mockSize(kind: MockKind, blueprint: Blueprint, pool: number | readonly Pick<PoolItem, "domain">[]): { items: number; minutes: number } {
+  const cap = kind === "full" ? blueprint.totalItems : SHORT_MOCK_ITEMS;
+  let items: number;
+  if (typeof pool === "number") {
+    items = Math.min(cap, Math.max(0, Math.floor(pool)));
+  } else {
+    const available = new Map<number, number>();
+    for (const item of pool) available.set(item.domain, (available.get(item.domain) ?? 0) + 1);
+    items = Math.min(cap, pool.length);
+    while (items > 0 && [...domainTargets(blueprint, items)].some(([domain, target]) => target > (available.get(domain) ?? 0))) items -= 1;
+  }
   return { items, minutes: Math.ceil((items * PACE_SECONDS) / 60) };
 }

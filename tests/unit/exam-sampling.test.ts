@@ -198,4 +198,16 @@ describe("mockSize", () => {
     expect(mockSize("short", blueprint, 31)).toEqual({ items: 31, minutes: 42 });
     expect(mockSize("short", blueprint, 0)).toEqual({ items: 0, minutes: 0 });
   });
+
+  it("keeps the exam's domain mix when the bank is lopsided: the longest mock every domain can fill", () => {
+    const pool = Object.entries(BANK_SIZES).flatMap(([domain, count]) => Array.from({ length: count }, () => ({ domain: Number(domain) })));
+    const full = mockSize("full", blueprint, pool);
+    // Domain 6 (15 items, 14% of the exam) is the binding constraint: at 110 items its share (15.4) rounds to 15, at 111 to 16.
+    expect(full).toEqual({ items: 110, minutes: 147 });
+    for (const [domain, target] of domainTargets(blueprint, full.items)) expect(target).toBeLessThanOrEqual(BANK_SIZES[domain]!);
+    expect([...domainTargets(blueprint, full.items + 1)].some(([domain, target]) => target > BANK_SIZES[domain]!)).toBe(true);
+    expect(mockSize("short", blueprint, pool)).toEqual({ items: 50, minutes: 67 });
+    const balanced = Object.entries({ 1: 43, 2: 28, 3: 44, 4: 22, 5: 18, 6: 25 }).flatMap(([d, n]) => Array.from({ length: n }, () => ({ domain: Number(d) })));
+    expect(mockSize("full", blueprint, balanced)).toEqual({ items: 180, minutes: 240 });
+  });
 });
