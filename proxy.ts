@@ -25,5 +25,17 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/dashboard/:path*", "/review/:path*", "/practice/:path*", "/settings/:path*", "/teach/:path*", "/stats/:path*", "/api/v1/:path*"],
+  matcher: [
+    "/dashboard/:path*",
+    "/review/:path*",
+    "/practice/:path*",
+    "/readiness/:path*",
+    "/settings/:path*",
+    "/stats/:path*",
+    "/cohorts/:path*",
+    "/join/:path*",
+    "/notifications/:path*",
+    "/teach/:path*",
+    "/api/v1/:path*",
+  ],
 };
