@@ -1,18 +1,21 @@
 import Link from "next/link";
 import type { CurrentUser } from "@/lib/auth/users";
+import { NotificationBell } from "@/components/cohorts/notification-bell";
 import { canTeach } from "@/lib/auth/roles";
 import { Logo } from "./logo";
 import { NavLink } from "./nav-link";
 import { SessionAccount } from "./session-account";
 import { SignOutButton } from "./sign-out-button";
 
-type NavItem = { href: string; label: string; icon: string };
+type NavItem = { href: string; label: string; icon: string; phone?: boolean };
 
 const LEARNER_ITEMS: NavItem[] = [
   { href: "/dashboard", label: "Home", icon: "M3 10.5 12 3l9 7.5V21h-6v-6H9v6H3z" },
   { href: "/learn", label: "Learn", icon: "M4 5h7a3 3 0 0 1 3 3v12a2 2 0 0 0-2-2H4zM20 5h-5a3 3 0 0 0-3 3" },
   { href: "/review", label: "Review", icon: "M4 12a8 8 0 1 0 3-6.2M4 4v5h5" },
   { href: "/practice", label: "Practice", icon: "M9 11l3 3 8-8M20 12v7a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2h9" },
+  // On phones the tab bar keeps to the daily four; cohorts are reached from the dashboard.
+  { href: "/cohorts", label: "Cohorts", icon: "M16 19v-1a4 4 0 0 0-8 0v1M12 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6M20 19v-1a3 3 0 0 0-2-2.8M4 19v-1a3 3 0 0 1 2-2.8", phone: false },
 ];
 const TEACH_ITEM: NavItem = { href: "/teach", label: "Teach", icon: "M3 7l9-4 9 4-9 4zM7 9v5c0 1.5 2.5 3 5 3s5-1.5 5-3V9" };
 
@@ -52,6 +55,7 @@ export function AppNav({ user }: { user: CurrentUser | null }) {
           <div className="flex items-center gap-1">
             {user ? (
               <>
+                <NotificationBell userId={user.id} />
                 <NavLink
                   href="/settings"
                   className="rounded-md px-3 py-2 text-sm font-medium text-stone-700 hover:bg-stone-200/70 aria-[current=page]:text-brand-700 dark:text-stone-300 dark:hover:bg-stone-800 dark:aria-[current=page]:text-brand-300"
@@ -71,7 +75,7 @@ export function AppNav({ user }: { user: CurrentUser | null }) {
         className="fixed inset-x-0 bottom-0 z-30 border-t border-stone-200 bg-stone-50/95 pb-[env(safe-area-inset-bottom)] backdrop-blur md:hidden dark:border-stone-800 dark:bg-stone-950/95"
       >
         <ul className="mx-auto flex max-w-md">
-          {items.map((item) => (
+          {items.filter((item) => item.phone !== false).map((item) => (
             <li key={item.href} className="flex-1">
               <NavLink
                 href={item.href}

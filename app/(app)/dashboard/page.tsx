@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DashboardAssignments } from "@/components/cohorts/dashboard-assignments";
 import { PageHeader } from "@/components/layout/page-header";
 import { ReadinessBadge } from "@/components/practice/readiness-band";
 import { ReadinessBars } from "@/components/practice/readiness-bars";
@@ -27,7 +28,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
   return (
     <>
-      <PageHeader title={`Hello, ${firstName}`} description="Here is your study plan for today." />
+      <PageHeader
+        title={`Hello, ${firstName}`}
+        description="Here is your study plan for today."
+        actions={
+          <Link href="/cohorts" className="text-sm font-semibold text-brand-700 underline dark:text-brand-300">
+            Cohorts · join with a code
+          </Link>
+        }
+      />
       {welcome && (
         <div className="mb-6">
           <Alert tone="success">Your account is ready. Start with a lesson, then come back each day for a few minutes of review.</Alert>
@@ -145,7 +154,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           )}
         </section>
 
-        {/* cohort assignments */}
+        <div className="empty:hidden md:col-span-3">
+          <DashboardAssignments userId={user.id} />
+        </div>
 
         <DashboardCard title="Learn" href="/learn" cta="Open lessons">
           Concept lessons with vignette questions that explain every option.
