@@ -1,0 +1,112 @@
+/**
+ * The production server as `npm start` serves it: built with the same
+ * build-hash check (rebuilt only when the sources changed), then
+ * `next start` with NODE_ENV=production.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { buildInputsHash, buildIsCurrent, markBuilt } from "../lib/build-hash";
+import { root } from "../lib/env-files";
+
+const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+
+function runBuild(env: Record<string, string>): Promise<{ status: number | null; busy: boolean }> {
+  return new Promise((resolve) => {
+    const build = spawn(process.execPath, [nextBin, "build"], { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env, NODE_ENV: "production" } });
+    let busy = false;
+    const relay = (chunk: Buffer, to: NodeJS.WriteStream) => {
+      if (chunk.toString().includes("Another next build process is already running")) busy = true;
+      to.write(chunk);
+    };
+    build.stdout.on("data", (chunk: Buffer) => relay(chunk, process.stdout));
+    build.stderr.on("data", (chunk: Buffer) => relay(chunk, process.stderr));
+    build.on("close", (status) => resolve({ status, busy }));
+  });
+}
+
+/**
+ * Builds the production app unless the last build matches the current
+ * sources (the check `npm start` makes). When another `next build` holds
+ * the build lock (someone else building the same tree), waits for it and
+ * checks again. Returns whether it built.
+ */
+export async function ensureBuilt(env: Record<string, string>, log: (line: string) => void): Promise<boolean> {
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    const hash = buildInputsHash();
+    if (buildIsCurrent(hash)) {
+      log("  production build is current");
+      return false;
+    }
+    log("  building the production app (sources changed since the last build)…");
+    const started = performance.now();
+    const { status, busy } = await runBuild(env);
+    if (status === 0) {
+      markBuilt(hash);
+      log(`  built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      return true;
+    }
+    if (!busy || Date.now() > deadline) throw new Error(`next build failed (exit ${status})`);
+    log("  another next build is running in this tree; waiting 20 s and checking again…");
+    await new Promise((resolve) => setTimeout(resolve, 20_000));
+  }
+}
+
+/** The first port from `start` on that nothing listens on (127.0.0.1). */
+export async function freePort(start: number): Promise<number> {
+  for (let port = start; port < start + 100; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer();
+      probe.once("error", () => resolve(false));
+      probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${start}–${start + 99}`);
+}
+
+export interface RunningServer {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** Starts `next start` on `port` and waits until /api/health answers ok. Output goes to `logFile`. */
+export async function startServer(port: number, env: Record<string, string>, logFile: string): Promise<RunningServer> {
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const out = fs.openSync(logFile, "w");
+  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+    cwd: root,
+    stdio: ["ignore", out, out],
+    env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port) },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  let running = true;
+  void exited.then(() => (running = false));
+
+  const stop = async () => {
+    if (!running) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+    await exited;
+    clearTimeout(timer);
+    fs.closeSync(out);
+  };
+
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (!running) throw new Error(`the server exited during start-up; see ${path.relative(root, logFile)}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok && ((await response.json()) as { ok?: boolean }).ok) return { url, pid: child.pid!, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await stop();
+  throw new Error(`the server did not become healthy within 90 s; see ${path.relative(root, logFile)}`);
+}
