@@ -101,7 +101,11 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
       // Already sent: wait for it to land, then ask the server to undo it.
       await outbox.current.flush();
       try {
-        const response = await fetch("/api/v1/review/undo", { method: "POST" });
+        const response = await fetch("/api/v1/review/undo", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ id: last.clientId }),
+        });
         const body = (await response.json()) as { ok: boolean; clientId?: string; message?: string };
         undone = body.ok && body.clientId === last.clientId;
         if (!undone) setNotice({ text: body.message ?? "That grade could not be undone." });

@@ -25,7 +25,6 @@ export interface OutboxStatus {
 export class GradeOutbox {
   private grades: GradeSubmission[];
   private sending = false;
-  private again = false;
   private offline = false;
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -96,19 +95,33 @@ export class GradeOutbox {
 
   private inFlight = new Set<string>();
 
-  /** Sends everything pending; resolves when the outbox is empty or a send failed. */
+  private current: Promise<void> | null = null;
+
+  /**
+   * Sends everything pending; resolves when the outbox is empty or a send
+   * failed. A call made while a send is in flight waits for it and then
+   * sends what is left, so "after flush()" means "after the server answered".
+   */
   async flush(): Promise<void> {
-    if (this.sending) {
-      this.again = true;
-      return;
-    }
+    while (this.current) await this.current;
     if (this.grades.length === 0) return;
+    this.current = this.sendOnce().finally(() => {
+      this.current = null;
+    });
+    await this.current;
+    // Send what arrived meanwhile; stop if the server answered for nothing (never spin) or we are offline.
+    if (!this.offline && this.lastProgressed && this.grades.length > 0) await this.flush();
+  }
+
+  private lastProgressed = false;
+
+  private async sendOnce(): Promise<void> {
     clearTimeout(this.timer);
     this.sending = true;
     const batch = this.grades.slice(0, 500);
     this.inFlight = new Set(batch.map((g) => g.id));
     this.changed();
-    let progressed = false;
+    this.lastProgressed = false;
     try {
       const outcomes = await this.send(batch);
       const answered = new Set(outcomes.map((o) => o.id));
@@ -118,7 +131,7 @@ export class GradeOutbox {
       }
       const before = this.grades.length;
       this.grades = this.grades.filter((g) => !answered.has(g.id));
-      progressed = this.grades.length < before;
+      this.lastProgressed = this.grades.length < before;
       this.save();
       this.offline = false;
       this.failures = 0;
@@ -130,11 +143,6 @@ export class GradeOutbox {
       this.sending = false;
       this.inFlight = new Set();
       this.changed();
-    }
-    // Send what arrived meanwhile; stop if the server answered for nothing (never spin).
-    if (!this.offline && (this.again || (progressed && this.grades.length > 0))) {
-      this.again = false;
-      await this.flush();
     }
   }
 

@@ -111,19 +111,26 @@ export async function submitGrades(userId: string, grades: GradeSubmission[], se
   return outcomes;
 }
 
-export type UndoOutcome = { ok: true; clientId: string; cardId: string } | { ok: false; reason: "nothing-to-undo" | "card-changed"; message: string };
+export type UndoOutcome =
+  | { ok: true; clientId: string; cardId: string }
+  | { ok: false; reason: "nothing-to-undo" | "card-changed" | "not-latest"; message: string };
 
 /**
  * Undoes the learner's most recent grade given on the review screen:
  * restores the card's state from the log and marks the log undone (kept,
  * so a retry of the same grade id still counts as already applied).
+ * With `expectedId`, only that grade is undone, and only if it is still
+ * the latest: a client that lost track never undoes a different grade.
  */
-export async function undoLastGrade(userId: string, now = new Date()): Promise<UndoOutcome> {
+export async function undoLastGrade(userId: string, now = new Date(), expectedId?: string): Promise<UndoOutcome> {
   const log = await db.reviewLog.findFirst({
     where: { userId, undoneAt: null, source: { in: ["review", "offline"] } },
     orderBy: [{ recordedAt: "desc" }, { reviewedAt: "desc" }],
   });
   if (!log) return { ok: false, reason: "nothing-to-undo", message: "There is no review to undo." };
+  if (expectedId !== undefined && log.clientId !== expectedId) {
+    return { ok: false, reason: "not-latest", message: "Only your most recent grade can be undone." };
+  }
   const card = await db.reviewCard.findFirst({ where: { id: log.cardId, userId }, select: CARD_SELECT });
   const after = parseFields(log.after);
   if (!card || !sameFields(fieldsOf(card), after)) {

@@ -150,7 +150,9 @@ describe("undo and leeches", () => {
     const afterFirst = await db.reviewCard.findUniqueOrThrow({ where: { id: card.id } });
     const second = gid();
     await submitGrade(userId, { id: second, cardId: card.id, rating: 1, durationMs: 1000 }, new Date(Date.now() + 1000));
-    expect(await undoLastGrade(userId)).toMatchObject({ ok: true, clientId: second });
+    // Naming a grade that is not the latest undoes nothing.
+    expect(await undoLastGrade(userId, new Date(), first)).toMatchObject({ ok: false, reason: "not-latest" });
+    expect(await undoLastGrade(userId, new Date(), second)).toMatchObject({ ok: true, clientId: second });
     const restored = await db.reviewCard.findUniqueOrThrow({ where: { id: card.id } });
     expect({ ...restored, updatedAt: null }).toEqual({ ...afterFirst, updatedAt: null });
     // Resending the undone grade does not apply it again.

@@ -97,4 +97,17 @@ describe("the grade outbox", () => {
     expect(send).toHaveBeenCalledTimes(2);
     expect(box.status().pending).toBe(1);
   });
+
+  it("makes a flush during a send wait until the server has answered", async () => {
+    let release: () => void = () => {};
+    const box = new GradeOutbox(memoryStorage(), "k", (grades) => new Promise((resolve) => (release = () => resolve(grades.map(applied)))));
+    box.add(grade(1));
+    let flushed = false;
+    const waiting = box.flush().then(() => (flushed = true));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(flushed).toBe(false);
+    release();
+    await waiting;
+    expect(box.status()).toMatchObject({ pending: 0, sending: false });
+  });
 });
