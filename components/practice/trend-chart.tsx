@@ -1,5 +1,6 @@
 import { useId } from "react";
 import { formatPercent } from "@/lib/exam/format";
+import { ChartTable } from "@/components/review/chart-parts";
 
 export type TrendPoint = {
   id: string;
@@ -106,11 +107,7 @@ export function TrendChart({ points, title = "Scores over time" }: { points: rea
           </span>
         </div>
       </div>
-      <details className="mt-3 text-sm">
-        <summary className="cursor-pointer font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-300">Show as a table</summary>
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full text-left tabular-nums">
-            <caption className="sr-only">{title}</caption>
+      <ChartTable caption={title}>
             <thead className="text-stone-600 dark:text-stone-400">
               <tr>
                 <th scope="col" className="py-1 pr-4 font-medium">
@@ -141,9 +138,7 @@ export function TrendChart({ points, title = "Scores over time" }: { points: rea
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
-      </details>
+          </ChartTable>
     </section>
   );
 }

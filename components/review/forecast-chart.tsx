@@ -1,5 +1,6 @@
-import { useId, type ReactNode } from "react";
+import { useId } from "react";
 import { formatDayKey, type DayCount } from "@/lib/srs/stats";
+import { ChartSection, ChartTable } from "@/components/review/chart-parts";
 
 // Each day gets a 10-unit slot; the SVG stretches to the box, so only shapes
 // live inside it and every label is HTML that keeps its size on any screen.
@@ -117,11 +118,7 @@ export function ForecastChart({ days, title }: { days: readonly DayCount[]; titl
           )}
         </div>
       </div>
-      <details className="mt-3 text-sm">
-        <summary className="cursor-pointer font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-300">Show as a table</summary>
-        <div className="mt-2 max-h-72 overflow-y-auto">
-          <table className="w-full text-left tabular-nums">
-            <caption className="sr-only">Cards due by day</caption>
+      <ChartTable caption="Cards due by day" scroll="max-h-72 overflow-y-auto">
             <thead className="text-stone-600 dark:text-stone-400">
               <tr>
                 <th scope="col" className="py-1 pr-4 font-medium">
@@ -142,21 +139,8 @@ export function ForecastChart({ days, title }: { days: readonly DayCount[]; titl
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
-      </details>
+          </ChartTable>
     </ChartSection>
   );
 }
 
-/** Frameless: the page decides the card around each chart, as the stats page does. */
-function ChartSection({ titleId, title, children }: { titleId: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={titleId} className="min-w-0">
-      <h2 id={titleId} className="text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}

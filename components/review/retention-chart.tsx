@@ -1,5 +1,6 @@
-import { useId, type ReactNode } from "react";
+import { useId } from "react";
 import { formatDayKey, type WeekRetention } from "@/lib/srs/stats";
+import { ChartSection, ChartTable } from "@/components/review/chart-parts";
 
 // Each week gets a 10-unit slot and the SVG stretches to its box; strokes and
 // dots use non-scaling strokes so they keep their shape, and all text is HTML.
@@ -144,11 +145,7 @@ export function RetentionChart({ weeks, target = 0.9, title = "True retention by
           </span>
         </div>
       </div>
-      <details className="mt-3 text-sm">
-        <summary className="cursor-pointer font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-300">Show as a table</summary>
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full text-left tabular-nums">
-            <caption className="sr-only">True retention by week</caption>
+      <ChartTable caption="True retention by week">
             <thead className="text-stone-600 dark:text-stone-400">
               <tr>
                 <th scope="col" className="py-1 pr-4 font-medium">
@@ -177,21 +174,8 @@ export function RetentionChart({ weeks, target = 0.9, title = "True retention by
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
-      </details>
+          </ChartTable>
     </ChartSection>
   );
 }
 
-/** Frameless: the page decides the card around each chart, as the stats page does. */
-function ChartSection({ titleId, title, children }: { titleId: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={titleId} className="min-w-0">
-      <h2 id={titleId} className="text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}

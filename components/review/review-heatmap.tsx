@@ -1,5 +1,6 @@
-import { useId, type ReactNode } from "react";
+import { useId } from "react";
 import { formatDayKey, weekdayIndex, type DayCount } from "@/lib/srs/stats";
+import { ChartSection, ChartTable } from "@/components/review/chart-parts";
 
 // Fixed pixel geometry: the grid keeps its size and scrolls on narrow
 // screens, so its labels never shrink below a readable size.
@@ -162,11 +163,7 @@ export function ReviewHeatmap({ days, title = "Reviews in the last 12 months" }:
         ))}
         <span className="ml-1">More</span>
       </div>
-      <details className="mt-3 text-sm">
-        <summary className="cursor-pointer font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-300">Show as a table</summary>
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full text-left tabular-nums">
-            <caption className="sr-only">Reviews by month</caption>
+      <ChartTable caption="Reviews by month">
             <thead className="text-stone-600 dark:text-stone-400">
               <tr>
                 <th scope="col" className="py-1 pr-4 font-medium">
@@ -191,21 +188,8 @@ export function ReviewHeatmap({ days, title = "Reviews in the last 12 months" }:
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
-      </details>
+          </ChartTable>
     </ChartSection>
   );
 }
 
-/** Frameless: the page decides the card around each chart, as the stats page does. */
-function ChartSection({ titleId, title, children }: { titleId: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={titleId} className="min-w-0">
-      <h2 id={titleId} className="text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
