@@ -3,7 +3,8 @@
 import { useActionState, useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
+import { TimeZoneSelect } from "@/components/ui/time-zone-select";
 import { updateSettings } from "@/lib/auth/actions";
 
 type Values = { name: string; timeZone: string; examDate: string };
@@ -34,28 +35,13 @@ export function SettingsForm({ initial, zones }: { initial: Values; zones: strin
         onChange={(e) => setValues({ ...values, name: e.target.value })}
         error={errors.name}
       />
-      <Field
-        label="Time zone"
-        name="timeZone"
+      <TimeZoneSelect
+        value={values.timeZone}
+        zones={zones}
+        onChange={(timeZone) => setValues({ ...values, timeZone })}
         error={errors.timeZone}
         hint={browserZone ? `This device is set to ${browserZone}. Your review day starts by this zone.` : "Your review day starts by this zone."}
-      >
-        <select
-          id="field-timeZone"
-          name="timeZone"
-          value={values.timeZone}
-          onChange={(e) => setValues({ ...values, timeZone: e.target.value })}
-          aria-invalid={errors.timeZone ? true : undefined}
-          aria-describedby="field-timeZone-hint"
-          className={inputClass(!!errors.timeZone)}
-        >
-          {zones.map((z) => (
-            <option key={z} value={z}>
-              {z.replaceAll("_", " ")}
-            </option>
-          ))}
-        </select>
-      </Field>
+      />
       <Field
         label="Exam date (optional)"
         name="examDate"

@@ -4,6 +4,7 @@ import { useActionState, useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
+import { TimeZoneSelect } from "@/components/ui/time-zone-select";
 import { createCohortAction, updateCohortAction } from "@/lib/cohorts/actions";
 
 type Values = { name: string; description: string; examDate: string; timeZone: string };
@@ -49,28 +50,13 @@ export function CohortForm({ initial, zones, cohortId }: { initial: Values; zone
         error={errors.examDate}
         hint="The testing week the group is aiming for."
       />
-      <Field
-        label="Time zone"
-        name="timeZone"
+      <TimeZoneSelect
+        value={values.timeZone}
+        zones={zones}
+        onChange={(timeZone) => setValues({ ...values, timeZone })}
         error={errors.timeZone}
         hint={`Assignment open and due dates are set in this zone. Members also see them in their own zone.${cohortId ? " Changing it does not move dates already set." : ""}`}
-      >
-        <select
-          id="field-timeZone"
-          name="timeZone"
-          value={values.timeZone}
-          onChange={(e) => setValues({ ...values, timeZone: e.target.value })}
-          aria-invalid={errors.timeZone ? true : undefined}
-          aria-describedby="field-timeZone-hint"
-          className={inputClass(!!errors.timeZone)}
-        >
-          {zones.map((z) => (
-            <option key={z} value={z}>
-              {z.replaceAll("_", " ")}
-            </option>
-          ))}
-        </select>
-      </Field>
+      />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : cohortId ? "Save changes" : "Create cohort"}
       </Button>

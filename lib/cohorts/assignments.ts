@@ -4,7 +4,7 @@ import { createAttempt, finishExpiredAttempts } from "@/lib/exam/attempts";
 import { assignmentForInstructor, assignmentForMember, cohortForInstructor, membershipWhere, setForOwner } from "./access";
 import { touchMembership } from "./members";
 import { notifyAssignment } from "./notifications";
-import { cellFor, memberState, startDecision, type Cell, type MemberAssignmentState } from "./progress";
+import { ATTEMPT_FACT_SELECT, cellFor, memberState, startDecision, type Cell, type MemberAssignmentState } from "./progress";
 import { zonedLocalToUtc } from "./time";
 import type { AssignmentInput, AssignmentMode, AssignmentUpdateInput } from "./validation";
 
@@ -139,6 +139,20 @@ export type MemberAssignment = {
   state: MemberAssignmentState;
 };
 
+/** What a member's view of an assignment reads, shared by the list and the single view. */
+const MEMBER_ASSIGNMENT_SELECT = {
+  id: true,
+  cohortId: true,
+  title: true,
+  opensAt: true,
+  dueAt: true,
+  mode: true,
+  timeLimitMin: true,
+  attemptsAllowed: true,
+  cohort: { select: { name: true, timeZone: true } },
+  set: { select: { itemIds: true } },
+} as const;
+
 const asMode = (mode: string): AssignmentMode => (mode === "tutor" || mode === "timed" ? mode : "quiz");
 
 /**
@@ -151,23 +165,12 @@ export async function listMemberAssignments(userId: string, now = new Date(), co
   const assignments = await db.assignment.findMany({
     where: { cohort: membershipWhere(userId), ...(cohortId ? { cohortId } : {}) },
     orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
-    select: {
-      id: true,
-      cohortId: true,
-      title: true,
-      opensAt: true,
-      dueAt: true,
-      mode: true,
-      timeLimitMin: true,
-      attemptsAllowed: true,
-      cohort: { select: { name: true, timeZone: true } },
-      set: { select: { itemIds: true } },
-    },
+    select: MEMBER_ASSIGNMENT_SELECT,
   });
   const attempts = assignments.length
     ? await db.attempt.findMany({
         where: { userId, assignmentId: { in: assignments.map((a) => a.id) } },
-        select: { id: true, userId: true, assignmentId: true, startedAt: true, submittedAt: true, correct: true, total: true },
+        select: ATTEMPT_FACT_SELECT,
       })
     : [];
   return assignments.map((a) => {
@@ -195,24 +198,13 @@ export async function getMemberAssignment(userId: string, cohortId: string, assi
   await finishExpiredAttempts(userId, now);
   const assignment = await db.assignment.findFirst({
     where: { ...assignmentForMember(assignmentId, userId), cohortId },
-    select: {
-      id: true,
-      cohortId: true,
-      title: true,
-      opensAt: true,
-      dueAt: true,
-      mode: true,
-      timeLimitMin: true,
-      attemptsAllowed: true,
-      cohort: { select: { name: true, timeZone: true } },
-      set: { select: { itemIds: true, description: true } },
-    },
+    select: { ...MEMBER_ASSIGNMENT_SELECT, set: { select: { itemIds: true, description: true } } },
   });
   if (!assignment) return null;
   const attempts = await db.attempt.findMany({
     where: { userId, assignmentId },
     orderBy: { startedAt: "asc" },
-    select: { id: true, userId: true, assignmentId: true, startedAt: true, submittedAt: true, correct: true, total: true },
+    select: ATTEMPT_FACT_SELECT,
   });
   const cell = cellFor(assignment, attempts, now);
   return {
@@ -244,7 +236,7 @@ export async function startAssignmentAttempt(userId: string, assignmentId: strin
   await finishExpiredAttempts(userId, now);
   const attempts = await db.attempt.findMany({
     where: { userId, assignmentId },
-    select: { id: true, userId: true, assignmentId: true, startedAt: true, submittedAt: true, correct: true, total: true },
+    select: ATTEMPT_FACT_SELECT,
   });
   const decision = startDecision(assignment, attempts, now);
   if (decision.kind === "refuse") return { ok: false, reason: decision.reason };

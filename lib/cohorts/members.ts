@@ -5,7 +5,7 @@ import { estimateReadiness, type ReadinessBand } from "@/lib/exam/readiness";
 import { cohortForInstructor, memberOfTaughtCohort } from "./access";
 import { normaliseJoinCode } from "./join-code";
 import { notifyNewMember } from "./notifications";
-import { completionGrid, summariseRow } from "./progress";
+import { ATTEMPT_FACT_SELECT, completionGrid, summariseRow } from "./progress";
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
 
@@ -109,7 +109,7 @@ export async function listMembers(instructorId: string, cohortId: string, now = 
   const [attempts, answers] = await Promise.all([
     db.attempt.findMany({
       where: { userId: { in: memberIds }, assignment: { cohortId } },
-      select: { id: true, userId: true, assignmentId: true, startedAt: true, submittedAt: true, correct: true, total: true },
+      select: ATTEMPT_FACT_SELECT,
     }),
     db.answer.findMany({
       where: { userId: { in: memberIds } },

@@ -16,6 +16,9 @@ export type AttemptFact = {
   total: number;
 };
 
+/** The Attempt columns an AttemptFact needs, for `select` in every query that feeds cellFor. */
+export const ATTEMPT_FACT_SELECT = { id: true, userId: true, assignmentId: true, startedAt: true, submittedAt: true, correct: true, total: true } as const;
+
 /**
  * - done / done-late: at least one submitted attempt (late when the first came after the due date)
  * - in-progress: started, not submitted, still before the due date

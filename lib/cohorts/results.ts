@@ -7,7 +7,7 @@ import { OPTION_LETTERS } from "@/lib/content/schema";
 import { cohortForInstructor, teachingWhere } from "./access";
 import { toCsv } from "./formats";
 import { analyseItems } from "./item-analysis";
-import { CELL_LABELS, completionByAssignment, completionGrid, percentOf, summariseRow, type Cell } from "./progress";
+import { ATTEMPT_FACT_SELECT, CELL_LABELS, completionByAssignment, completionGrid, percentOf, summariseRow, type Cell } from "./progress";
 import type { AssignmentMode } from "./validation";
 
 /** The network grace the exam engine allows after a deadline, so answers in flight still count. */
@@ -86,7 +86,7 @@ export async function cohortOverview(instructorId: string, cohortId: string, now
   const memberIds = cohort.members.map((m) => m.userId);
   const inCohort = { userId: { in: memberIds }, assignment: { cohortId, cohort: teachingWhere(instructorId) } };
   const [attempts, answers] = await Promise.all([
-    db.attempt.findMany({ where: inCohort, select: { id: true, userId: true, assignmentId: true, startedAt: true, submittedAt: true, correct: true, total: true } }),
+    db.attempt.findMany({ where: inCohort, select: ATTEMPT_FACT_SELECT }),
     db.attemptAnswer.findMany({
       where: { chosen: { not: null }, attempt: { ...inCohort, submittedAt: { not: null } } },
       select: { correct: true, item: { select: { domain: true } } },
