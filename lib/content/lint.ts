@@ -8,6 +8,7 @@ import type {} from "remark-mdx";
 import { visit } from "unist-util-visit";
 import type { FlashcardRecord } from "./flashcards";
 import { fileSlug, itemLine, optionLetter, type ContentProblem, type ContentRule, type ItemRecord, type LessonSource, type LoadedContent } from "./load";
+import { cueFindings, nearDuplicateStems } from "./cues";
 import { FAMILY_MAP_LANG, parseFamilyMap } from "./remark-family-map";
 import { OPTION_LETTERS, type Blueprint } from "./schema";
 
@@ -293,6 +294,18 @@ export function checkKeySpread(items: readonly ItemRecord[]): ContentProblem[] {
   return problems;
 }
 
+/** The cue checks of lib/content/cues.ts as bank problems at the field they point to. */
+export function checkCues(item: ItemRecord): ContentProblem[] {
+  return cueFindings(item).map((f) => itemProblem(item, f.field, f.rule, f.message));
+}
+
+/** Near-duplicate stems across the bank, reported at the later item of each pair. */
+export function checkNearDuplicateStems(items: readonly ItemRecord[]): ContentProblem[] {
+  return nearDuplicateStems(items).map(({ a, b, similarity }) =>
+    itemProblem(b, "stem", "item-near-duplicate-stem", `the stem is a near-duplicate of ${a.id} (${a.file}:${a.line}; ${Math.round(similarity * 100)}% of content words shared); write a distinct situation`),
+  );
+}
+
 /** The per-item rules that need nothing but the item. */
 export const ITEM_RULES: readonly ((item: ItemRecord) => ContentProblem[])[] = [
   checkDuplicateOptions,
@@ -321,7 +334,8 @@ export function lintContent(content: LoadedContent): ContentProblem[] {
     ...checkFlashcardIds(content.flashcards),
     ...checkDuplicateItemIds(content.items),
     ...checkKeySpread(content.items),
-    ...content.items.flatMap((item) => [...checkItemReferences(item, lessons, content.blueprints), ...ITEM_RULES.flatMap((rule) => rule(item))]),
+    ...checkNearDuplicateStems(content.items),
+    ...content.items.flatMap((item) => [...checkItemReferences(item, lessons, content.blueprints), ...ITEM_RULES.flatMap((rule) => rule(item)), ...checkCues(item)]),
   ]);
 }
 

@@ -57,6 +57,15 @@ export const CONTENT_RULES = [
   "item-key-length",
   "item-lead-in-question",
   "item-key-spread",
+  // cue checks (lib/content/cues.ts)
+  "item-option-justification",
+  "item-option-length",
+  "item-stem-echo",
+  "item-absolute-distractor",
+  "item-signal-only-key",
+  "item-concept-in-lead-in",
+  "item-key-citation",
+  "item-near-duplicate-stem",
 ] as const;
 export type ContentRule = (typeof CONTENT_RULES)[number];
 

@@ -34,6 +34,8 @@ export const lessonFrontmatterSchema = z
     summary: z.string().min(20).max(400),
     domains: z.array(domainId).min(1).max(6),
     concepts: z.array(slug).min(1),
+    /** The therapy model or practice area the lesson belongs to; /learn groups by it. */
+    model: z.string().min(2).max(60).optional(),
     order: z.number().int().min(1),
     readingMinutes: z.number().int().min(1).max(60),
     lastReviewed: isoDate,

@@ -28,14 +28,14 @@ describe("npm run content:check", { timeout: 30_000 }, () => {
     expect(await main(["--root", fixture("bad")])).toBe(1);
     expect(out).toContain("content/items/schema.yaml:14: sch-001: an item has exactly four options (found 3) [item-four-options]");
     expect(out).toContain('content/lessons/compile-error.mdx:17: MDX does not compile: Could not resolve "./missing.js" [mdx-compile]');
-    expect(out.at(-1)).toBe("\n34 problems in 16 files.");
+    expect(out.at(-1)).toBe("\n227 problems in 16 files.");
   });
 
   it("--json prints the counts to stdout and the problems to stderr, still failing", async () => {
     const { out, err } = capture();
     expect(await main(["--root", fixture("bad"), "--json"])).toBe(1);
     const stats = JSON.parse(out.join("\n"));
-    expect(stats).toMatchObject({ problems: 34, itemsPerLesson: { "spread-lesson": 8 }, keyPositions: { A: 20, B: 0 } });
+    expect(stats).toMatchObject({ problems: 227, itemsPerLesson: { "spread-lesson": 8 }, keyPositions: { A: 20, B: 0 } });
     expect(err).toContain("content/lessons/wrong-slug.mdx:2: slug \"another-slug\" must equal the file name \"wrong-slug\" [lesson-slug]");
   });
 
