@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { CurrentUser } from "@/lib/auth/users";
 import { fieldErrors, type FieldErrors } from "@/lib/auth/validation";
+import { unsafeInput } from "@/lib/text";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
@@ -17,13 +18,17 @@ function toObject(input: Input): Record<string, unknown> {
 }
 
 /**
- * Wraps a server action: parses its input with the schema, then runs it.
+ * Wraps a server action: refuses text that cannot be stored, parses its
+ * input with the schema, then runs it.
  * Expected failures come back as values; anything unexpected is logged on
  * the server and reported to the browser as a generic message.
  */
 export function action<S extends z.ZodType, T>(schema: S, fn: (input: z.infer<S>) => Promise<ActionResult<T>>) {
   return async (_previous: ActionResult<T> | null, input: Input): Promise<ActionResult<T>> => {
-    const parsed = schema.safeParse(toObject(input));
+    const object = toObject(input);
+    const unsafe = unsafeInput(object);
+    if (unsafe) return { ok: false, error: unsafe.message, fieldErrors: { [unsafe.field]: unsafe.message } };
+    const parsed = schema.safeParse(object);
     if (!parsed.success) return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrors(parsed.error) };
     try {
       return await fn(parsed.data);

@@ -185,6 +185,7 @@ export const retireInstructorItemAction = teachAction(z.object({ itemId, retired
 export const importItemsAction = teachAction(importSchema, async (input, user): Promise<ActionResult<ImportOutcome>> => {
   const outcome = await importInstructorItems(user, input);
   if (!outcome.ok && outcome.reason === "nothing-valid") return { ok: false, error: "No row of this file is a valid item, so nothing was imported." };
+  if (!outcome.ok && outcome.reason === "unreadable") return { ok: false, error: outcome.message };
   if ("imported" in outcome) refreshTeach();
   return { ok: true, data: outcome };
 });

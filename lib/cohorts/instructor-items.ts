@@ -6,7 +6,7 @@ import { CURRENT_BLUEPRINT_ID } from "@/lib/exam/blueprints";
 import { ownItem } from "./access";
 import { lintInstructorItem } from "./formats/lint";
 import { instructorItemSchema, itemFromRow, itemRowData, type ImportProblem, type InstructorItem, type InstructorItemInput } from "./formats/schema";
-import { parseGift, parseItemsCsv } from "./formats";
+import { parseImportOffThread } from "./formats/parse-off-thread";
 import type { ImportInput } from "./validation";
 
 /** Items without a lesson of the bank are filed under this lesson slug. */
@@ -103,7 +103,8 @@ export type ImportOutcome =
   | { ok: true; imported: number; itemIds: string[]; skipped: number; problems: ImportProblem[] }
   | { ok: true; preview: true; rows: number; valid: ImportPreviewItem[]; problems: ImportProblem[] }
   | { ok: false; reason: "problems"; rows: number; valid: number; problems: ImportProblem[] }
-  | { ok: false; reason: "nothing-valid"; rows: number; problems: ImportProblem[] };
+  | { ok: false; reason: "nothing-valid"; rows: number; problems: ImportProblem[] }
+  | { ok: false; reason: "unreadable"; message: string };
 
 /**
  * Imports an instructor's items from a CSV or GIFT file. "preview" only
@@ -116,8 +117,9 @@ export async function importInstructorItems(
   input: ImportInput,
   now = new Date(),
 ): Promise<ImportOutcome> {
-  const parsed = input.format === "csv" ? parseItemsCsv(input.text) : parseGift(input.text);
-  const { items, problems, rows } = parsed;
+  const read = await parseImportOffThread(input.format, input.text);
+  if (!read.ok) return { ok: false, reason: "unreadable", message: read.message };
+  const { items, problems, rows } = read.result;
   if (input.mode === "preview") {
     return {
       ok: true,

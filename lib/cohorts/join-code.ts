@@ -2,6 +2,7 @@
  * Cohort join codes: eight characters from an alphabet without look-alikes,
  * shown as two groups of four ("KM4P-7QRW") and stored without the dash.
  */
+import { trimEndWhere } from "@/lib/text";
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 
@@ -49,7 +50,7 @@ export function normaliseJoinCode(input: string): string | null {
   let text = input.trim();
   if (text.includes("/")) {
     const path = text.split(/[?#]/)[0] ?? "";
-    text = path.replace(/\/+$/, "").split("/").pop() ?? "";
+    text = trimEndWhere(path, (ch) => ch === "/").split("/").pop() ?? "";
   }
   const code = text.replace(/[\s\u2010-\u2015-]+/g, "").toUpperCase();
   return VALID.test(code) ? code : null;

@@ -252,9 +252,8 @@ export function parseLesson(file: string, source: string): { lesson: LessonSourc
 // ── Items ───────────────────────────────────────────────────
 
 /** Line of an item field by dotted path, falling back to the item's own line. */
-export const itemLine = (item: Pick<ItemRecord, "line" | "lines">, fieldPath: string) => item.lines[fieldPath] ?? item.line;
-
-export const optionLetter = (index: number) => OPTION_LETTERS[index] ?? `#${index + 1}`;
+import { itemLine, optionLetter } from "./item-rules";
+export { itemLine, optionLetter };
 
 type ZodIssueLike = { path: PropertyKey[]; message: string };
 

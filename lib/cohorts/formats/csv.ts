@@ -5,8 +5,9 @@
  */
 import Papa from "papaparse";
 import { OPTION_LETTERS } from "@/lib/content/schema";
-import type { ImportProblem, ImportResult, InstructorItem, ParsedItem } from "./schema";
+import { MAX_IMPORT_QUESTIONS, tooManyQuestions, type ImportProblem, type ImportResult, type InstructorItem, type ParsedItem } from "./schema";
 import { byLine, checkItem, duplicateIdChecker } from "./validate";
+import { normaliseNewlines, quoteInput, stripLeadingBoms } from "@/lib/text";
 
 export const ITEM_CSV_COLUMNS = [
   "id",
@@ -152,6 +153,13 @@ function countNewlines(text: string, from: number, to: number): number {
   return n;
 }
 
+/** At most five names, each cut short, so a report never repeats a whole row. */
+const listNames = (names: readonly string[]) =>
+  names
+    .slice(0, 5)
+    .map((n) => quoteInput(n, 30))
+    .join(", ") + (names.length > 5 ? ` and ${names.length - 5} more` : "");
+
 const normaliseHeader = (name: string) =>
   name
     .trim()
@@ -211,7 +219,7 @@ function rawItem(cell: (column: ItemCsvColumn) => string): Record<string, unknow
  * unknown or repeated columns) are reported once, at the header's line.
  */
 export function parseItemsCsv(text: string): ImportResult {
-  const source = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const source = normaliseNewlines(stripLeadingBoms(text));
   const expected = ITEM_CSV_COLUMNS.join(", ");
   if (source.trim() === "") return { items: [], problems: [{ line: 1, message: `the file is empty; the first row names the columns: ${expected}` }], rows: 0 };
 
@@ -219,7 +227,10 @@ export function parseItemsCsv(text: string): ImportResult {
   const headerIndex = rows.findIndex((r) => !isBlank(r.cells));
   const headerRow = rows[headerIndex];
   if (headerRow === undefined) return { items: [], problems: [{ line: 1, message: `the file has no header row; the first row names the columns: ${expected}` }, ...problems], rows: 0 };
-  const dataRows = rows.slice(headerIndex + 1).filter((r) => !isBlank(r.cells));
+  const allDataRows = rows.slice(headerIndex + 1).filter((r) => !isBlank(r.cells));
+  const dataRows = allDataRows.slice(0, MAX_IMPORT_QUESTIONS);
+  const cutAt = allDataRows[MAX_IMPORT_QUESTIONS];
+  if (cutAt !== undefined) problems.push(tooManyQuestions(cutAt.line));
 
   const header = headerRow.cells.map(normaliseHeader);
   const known = new Set<string>(ITEM_CSV_COLUMNS);
@@ -227,8 +238,8 @@ export function parseItemsCsv(text: string): ImportResult {
   const unknown = header.filter((h) => h !== "" && !known.has(h));
   const repeated = [...new Set(header.filter((h, i) => h !== "" && header.indexOf(h) !== i))];
   if (missing.length > 0) problems.push({ line: headerRow.line, message: `missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")} (the header names ${expected})` });
-  if (unknown.length > 0) problems.push({ line: headerRow.line, message: `unknown column${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")} (the header names ${expected})` });
-  if (repeated.length > 0) problems.push({ line: headerRow.line, message: `column${repeated.length > 1 ? "s" : ""} named twice: ${repeated.join(", ")}` });
+  if (unknown.length > 0) problems.push({ line: headerRow.line, message: `unknown column${unknown.length > 1 ? "s" : ""}: ${listNames(unknown)} (the header names ${expected})` });
+  if (repeated.length > 0) problems.push({ line: headerRow.line, message: `column${repeated.length > 1 ? "s" : ""} named twice: ${listNames(repeated)}` });
   if (missing.length > 0 || repeated.length > 0) return { items: [], problems: problems.sort(byLine), rows: dataRows.length };
 
   const position = new Map(header.map((h, i) => [h, i] as const));

@@ -25,8 +25,9 @@
  */
 import { parse, type GIFTQuestion, type MultipleChoice, type TextFormat } from "gift-pegjs";
 import { OPTION_LETTERS } from "@/lib/content/schema";
-import type { ImportProblem, ImportResult, InstructorItem, ParsedItem } from "./schema";
+import { MAX_IMPORT_QUESTIONS, tooManyQuestions, type ImportProblem, type ImportResult, type InstructorItem, type ParsedItem } from "./schema";
 import { byLine, checkItem, duplicateIdChecker } from "./validate";
+import { isBlankLine, quoteInput, lastBlankLine, limitBlankLines, normaliseNewlines, stripLeadingBoms, stripTags, trimAroundNewlines } from "@/lib/text";
 
 const METADATA = /^\/\/\s*systemic\s*:(.*)$/i;
 const METADATA_KEYS = ["domain", "concepts", "difficulty", "lesson", "section"] as const;
@@ -98,7 +99,7 @@ function splitBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let current: Block | null = null;
   text.split("\n").forEach((content, i) => {
-    if (content.trim() === "") {
+    if (isBlankLine(content)) {
       current = null;
       return;
     }
@@ -111,7 +112,23 @@ function splitBlocks(text: string): Block[] {
   return blocks;
 }
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+/** The named entities Moodle's editor and word processors write; numeric ones are decoded separately. */
+const ENTITIES: Record<string, string> = {
+  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ",
+  ndash: "–", mdash: "—", hellip: "…", lsquo: "‘", rsquo: "’", sbquo: "‚", ldquo: "“", rdquo: "”", bdquo: "„",
+  laquo: "«", raquo: "»", lsaquo: "‹", rsaquo: "›", bull: "•", middot: "·", deg: "°", plusmn: "±", times: "×", divide: "÷",
+  frac12: "½", frac14: "¼", frac34: "¾", le: "≤", ge: "≥", ne: "≠", minus: "−", rarr: "→", larr: "←", harr: "↔",
+  copy: "©", reg: "®", trade: "™", sect: "§", para: "¶", euro: "€", pound: "£", yen: "¥", cent: "¢", shy: "\u00ad",
+  iexcl: "¡", iquest: "¿", szlig: "ß", thinsp: "\u2009", ensp: "\u2002", emsp: "\u2003", zwj: "\u200d", zwnj: "\u200c",
+  agrave: "à", aacute: "á", acirc: "â", atilde: "ã", auml: "ä", aring: "å", aelig: "æ", ccedil: "ç",
+  egrave: "è", eacute: "é", ecirc: "ê", euml: "ë", igrave: "ì", iacute: "í", icirc: "î", iuml: "ï",
+  ntilde: "ñ", ograve: "ò", oacute: "ó", ocirc: "ô", otilde: "õ", ouml: "ö", oslash: "ø",
+  ugrave: "ù", uacute: "ú", ucirc: "û", uuml: "ü", yacute: "ý", yuml: "ÿ",
+  Agrave: "À", Aacute: "Á", Acirc: "Â", Atilde: "Ã", Auml: "Ä", Aring: "Å", AElig: "Æ", Ccedil: "Ç",
+  Egrave: "È", Eacute: "É", Ecirc: "Ê", Euml: "Ë", Igrave: "Ì", Iacute: "Í", Icirc: "Î", Iuml: "Ï",
+  Ntilde: "Ñ", Ograve: "Ò", Oacute: "Ó", Ocirc: "Ô", Otilde: "Õ", Ouml: "Ö", Oslash: "Ø",
+  Ugrave: "Ù", Uacute: "Ú", Ucirc: "Û", Uuml: "Ü", Yacute: "Ý",
+};
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (whole, name: string) => {
@@ -119,7 +136,7 @@ function decodeEntities(text: string): string {
       const code = name[1] === "x" || name[1] === "X" ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
       return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
-    return ENTITIES[name.toLowerCase()] ?? whole;
+    return ENTITIES[name] ?? ENTITIES[name.toLowerCase()] ?? whole;
   });
 }
 
@@ -130,14 +147,8 @@ function decodeEntities(text: string): string {
  */
 export function htmlToText(html: string): string {
   if (!/<[a-z/!]/i.test(html)) return decodeEntities(html).trim();
-  const text = html
-    .replace(/<br\s*\/?>/gi, "\n")
-    .replace(/<\/(?:p|div|li|h[1-6]|blockquote)>/gi, "\n\n")
-    .replace(/<[^>]*>/g, "");
-  return decodeEntities(text)
-    .replace(/[^\S\n]*\n[^\S\n]*/g, "\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+  const text = stripTags(html.replace(/<br\s*\/?>/gi, "\n").replace(/<\/(?:p|div|li|h[1-6]|blockquote)>/gi, "\n\n"));
+  return limitBlankLines(trimAroundNewlines(decodeEntities(text))).trim();
 }
 
 const plain = (text: TextFormat | null | undefined) => (text ? (text.format === "html" ? htmlToText(text.text) : text.text) : "");
@@ -149,14 +160,47 @@ const plain = (text: TextFormat | null | undefined) => (text ? (text.format === 
  */
 export function splitQuestionText(text: string): { stem: string; leadIn: string } {
   const trimmed = text.trim();
-  let lastBreak: RegExpExecArray | null = null;
-  for (const match of trimmed.matchAll(/\n[^\S\n]*\n\s*/g)) lastBreak = match as RegExpExecArray;
-  if (lastBreak !== null) {
-    return { stem: trimmed.slice(0, lastBreak.index).trim(), leadIn: trimmed.slice(lastBreak.index + lastBreak[0].length).trim() };
-  }
-  const sentence = /^([\s\S]*[.!?…]["'”’)\]]*)\s+(\S[\s\S]*)$/.exec(trimmed);
-  if (sentence?.[1] && sentence[2]) return { stem: sentence[1].trim(), leadIn: sentence[2].trim() };
+  const lastBreak = lastBlankLine(trimmed);
+  if (lastBreak !== null) return { stem: trimmed.slice(0, lastBreak.start).trim(), leadIn: trimmed.slice(lastBreak.end).trim() };
+  const at = lastSentenceEnd(trimmed);
+  if (at !== null) return { stem: trimmed.slice(0, at).trim(), leadIn: trimmed.slice(at).trim() };
   return { stem: "", leadIn: trimmed };
+}
+
+/** Words whose full stop does not end a sentence ("Mr. Ito", "e.g. a parent"). */
+const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "mx", "dr", "prof", "st", "jr", "sr", "vs", "etc", "e.g", "i.e", "cf", "no", "approx", "dept", "fig"]);
+const CLOSERS = new Set(['"', "'", "”", "’", ")", "]"]);
+
+/**
+ * Where the last sentence of `text` starts: after the last ".", "!", "?" or
+ * "…" (and any closing quotes or brackets) that is followed by whitespace and
+ * more text, and is not the full stop of an abbreviation. One backward pass.
+ */
+export function lastSentenceEnd(text: string): number | null {
+  for (let i = text.length - 1; i > 0; i--) {
+    const ch = text[i]!;
+    if (!/\s/.test(ch)) continue;
+    // i is whitespace: walk back over the run and the closers before it.
+    let j = i;
+    while (j > 0 && /\s/.test(text[j - 1]!)) j--;
+    let p = j - 1;
+    while (p >= 0 && CLOSERS.has(text[p]!)) p--;
+    const mark = text[p];
+    if (p >= 0 && (mark === "." || mark === "!" || mark === "?" || mark === "…")) {
+      if (mark === ".") {
+        let w = p;
+        while (w > 0 && /[\p{L}.]/u.test(text[w - 1]!)) w--;
+        const word = text.slice(w, p).toLowerCase();
+        if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) {
+          i = j;
+          continue;
+        }
+      }
+      return j;
+    }
+    i = j;
+  }
+  return null;
 }
 
 type Metadata = Partial<Record<MetadataKey, string>>;
@@ -170,11 +214,11 @@ function readMetadata(comment: string, line: number, problems: ImportProblem[]):
     const name = (at === -1 ? part : part.slice(0, at)).trim().toLowerCase();
     const value = at === -1 ? "" : part.slice(at + 1).trim();
     if (!(METADATA_KEYS as readonly string[]).includes(name)) {
-      problems.push({ line, message: `unknown setting "${name}" in the // systemic: line (use ${METADATA_KEYS.join(", ")})` });
+      problems.push({ line, message: `unknown setting "${quoteInput(name, 40)}" in the // systemic: line (use ${METADATA_KEYS.join(", ")})` });
       continue;
     }
     if (at === -1 || value === "") {
-      problems.push({ line, message: `"${name}" in the // systemic: line has no value (write ${name}=…)` });
+      problems.push({ line, message: `"${quoteInput(name, 40)}" in the // systemic: line has no value (write ${quoteInput(name, 40)}=…)` });
       continue;
     }
     metadata[name as MetadataKey] = value;
@@ -228,7 +272,7 @@ function choiceProblems(question: MultipleChoice): string[] {
  * them is reported. Categories and other comments are skipped.
  */
 export function parseGift(text: string): ImportResult {
-  const source = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const source = normaliseNewlines(stripLeadingBoms(text));
   const problems: ImportProblem[] = [];
   const items: ParsedItem[] = [];
   const duplicate = duplicateIdChecker();
@@ -260,6 +304,10 @@ export function parseGift(text: string): ImportResult {
     if (metadataLine === null && pending) metadata = pending.metadata;
     else if (pending) problems.push({ line: pending.line, message: "this // systemic: line is not followed by a question" });
     pending = null;
+    if (rows === MAX_IMPORT_QUESTIONS) {
+      problems.push(tooManyQuestions(line));
+      break;
+    }
     rows++;
 
     let questions: GIFTQuestion[];

@@ -5,7 +5,7 @@
  * prefixes) applied to an instructor's item, so their items meet the same
  * bar as the bank's.
  */
-import { ITEM_RULES } from "@/lib/content/lint";
+import { ITEM_RULES } from "@/lib/content/item-rules";
 import type { ItemRecord } from "@/lib/content/load";
 import type { ImportProblem, InstructorItem } from "./schema";
 

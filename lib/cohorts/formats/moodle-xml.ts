@@ -5,6 +5,7 @@
  */
 import { XMLBuilder } from "fast-xml-parser";
 import { OPTION_LETTERS } from "@/lib/content/schema";
+import { splitParagraphs } from "@/lib/text";
 import type { InstructorItem } from "./schema";
 
 // Characters XML 1.0 forbids even when escaped; a pasted text can carry them.
@@ -26,8 +27,7 @@ const escapeHtml = (text: string) =>
  * once more as element text (no CDATA, so no "]]>" edge case).
  */
 export function textToHtml(text: string): string {
-  return text
-    .split(/\n[^\S\n]*\n\s*/)
+  return splitParagraphs(text)
     .map((paragraph) => `<p>${escapeHtml(paragraph.trim()).replace(/\n/g, "<br>")}</p>`)
     .join("");
 }

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { DOMAIN_IDS, OPTION_LETTERS, type OptionLetter } from "@/lib/content/schema";
+import { collapseSpaces, normaliseNewlines, unsafeCharacterMessage } from "@/lib/text";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const slug = (what: string) => z.string().regex(SLUG, `${what} uses lower-case words joined by dashes`);
@@ -18,10 +19,7 @@ const slug = (what: string) => z.string().regex(SLUG, `${what} uses lower-case w
  * Single line breaks and blank lines inside a text are kept.
  */
 export function normaliseItemText(value: string): string {
-  return value
-    .replace(/\r\n?/g, "\n")
-    .replace(/[^\S\n]{2,}/g, " ")
-    .trim();
+  return collapseSpaces(normaliseNewlines(value)).trim();
 }
 
 /**
@@ -30,7 +28,7 @@ export function normaliseItemText(value: string): string {
  * paragraph of the question text).
  */
 export function normaliseLeadIn(value: string): string {
-  return normaliseItemText(value.replace(/[^\S\n]*\n\s*/g, " "));
+  return collapseSpaces(normaliseNewlines(value), "space").trim();
 }
 
 /** "Family Mapping" and "family_mapping" both become the slug "family-mapping". */
@@ -39,6 +37,13 @@ export const normaliseConcept = (value: string) =>
     .trim()
     .toLowerCase()
     .replace(/[\s_]+/g, "-");
+
+/** Questions read from one file at most; a larger bank is imported in parts. */
+export const MAX_IMPORT_QUESTIONS = 5_000;
+export const tooManyQuestions = (line: number) => ({
+  line,
+  message: `the file has more than ${MAX_IMPORT_QUESTIONS.toLocaleString("en")} questions; reading stopped here, so split the file and import the rest separately`,
+});
 
 export const ITEM_LIMITS = {
   idLength: 100,
@@ -51,9 +56,16 @@ export const ITEM_LIMITS = {
   conceptsMax: 12,
 } as const;
 
-const text = (what: string, min: number, max: number, tooShort?: string) =>
+/** Control characters and lone surrogates cannot be stored (PostgreSQL refuses them); the message names the field. */
+const storable = (what: string) => (value: string, ctx: z.RefinementCtx) => {
+  const message = unsafeCharacterMessage(value, what);
+  if (message !== null) ctx.addIssue({ code: "custom", message, fatal: true });
+};
+
+const text = (what: string, min: number, max: number, tooShort?: string, unsafeWhat = what) =>
   z
     .string({ message: `${what} is missing` })
+    .superRefine(storable(unsafeWhat))
     .transform(normaliseItemText)
     .pipe(
       z
@@ -65,8 +77,8 @@ const text = (what: string, min: number, max: number, tooShort?: string) =>
 
 export const instructorOptionSchema = z
   .object({
-    text: text("option text", 1, ITEM_LIMITS.optionMax),
-    rationale: text("rationale", 1, ITEM_LIMITS.rationaleMax),
+    text: text("option text", 1, ITEM_LIMITS.optionMax, undefined, "the text"),
+    rationale: text("rationale", 1, ITEM_LIMITS.rationaleMax, undefined, "the rationale"),
   })
   .strict();
 
@@ -117,6 +129,7 @@ export const instructorItemSchema = z
     stem: text("the stem", ITEM_LIMITS.stemMin, ITEM_LIMITS.stemMax, `the stem should be a vignette of a few sentences (at least ${ITEM_LIMITS.stemMin} characters)`),
     leadIn: z
       .string({ message: "the lead-in is missing" })
+      .superRefine(storable("the lead-in"))
       .transform(normaliseLeadIn)
       .pipe(
         z

@@ -4,6 +4,7 @@
  * same problem in the same words.
  */
 import { OPTION_LETTERS } from "@/lib/content/schema";
+import { quoteInput } from "@/lib/text";
 import { lintInstructorItem } from "./lint";
 import { instructorItemSchema, type ImportProblem, type InstructorItem } from "./schema";
 
@@ -20,7 +21,8 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-const found = (value: unknown) => (value === undefined || value === "" ? "" : ` (found ${JSON.stringify(value)})`);
+/** The offending value, quoted and cut short so a report never repeats a whole file. */
+const found = (value: unknown) => (value === undefined || value === "" ? "" : ` (found ${JSON.stringify(typeof value === "string" ? quoteInput(value) : value)})`);
 
 /** One schema issue in the words of an instructor fixing a file. */
 export function describeIssue(issue: Issue, raw: Record<string, unknown>): string {
