@@ -10,13 +10,43 @@ import type { LessonProgressSummary } from "@/lib/learn/selection";
 
 export const metadata: Metadata = { title: "Learn" };
 
-export default async function LearnPage() {
+type Grouping = "domain" | "model";
+
+interface LessonGroup {
+  id: string;
+  label: string;
+  prefix?: string;
+  lessons: LessonSummary[];
+}
+
+/** Lessons by primary exam domain (blueprint order) or by model or practice area (in the order the course first reaches each). */
+function groupLessons(lessons: readonly LessonSummary[], by: Grouping): LessonGroup[] {
+  if (by === "domain") {
+    return getBlueprint()
+      .domains.map((domain) => ({
+        id: `domain-${domain.id}`,
+        label: domain.name,
+        prefix: `Domain ${domain.id}`,
+        lessons: lessons.filter((l) => l.frontmatter.domains[0] === domain.id),
+      }))
+      .filter((g) => g.lessons.length > 0);
+  }
+  const groups = new Map<string, LessonGroup>();
+  for (const lesson of lessons) {
+    const label = lesson.frontmatter.model ?? "Other topics";
+    const id = `model-${label.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+    const group = groups.get(label) ?? { id, label, lessons: [] };
+    group.lessons.push(lesson);
+    groups.set(label, group);
+  }
+  return [...groups.values()];
+}
+
+export default async function LearnPage({ searchParams }: { searchParams: Promise<{ by?: string | string[] }> }) {
+  const by: Grouping = (await searchParams).by === "model" ? "model" : "domain";
   const [user, lessons] = await Promise.all([getCurrentUser(), listLessons()]);
   const progress = user ? await lessonProgressByLesson(user.id) : new Map<string, LessonProgressSummary>();
-  const blueprint = getBlueprint();
-  const groups = blueprint.domains
-    .map((domain) => ({ domain, lessons: lessons.filter((l) => l.frontmatter.domains[0] === domain.id) }))
-    .filter((g) => g.lessons.length > 0);
+  const groups = groupLessons(lessons, by);
   const read = lessons.filter((l) => progress.get(l.slug)?.read).length;
 
   return (
@@ -29,18 +59,52 @@ export default async function LearnPage() {
             : "Concept lessons for the exam. Sign in to practise and track your progress."
         }
       />
-      <div className="mb-8">
+      <div className="mb-6">
         <ContentSearch />
       </div>
       {lessons.length === 0 && <p>No lessons are published yet.</p>}
+      {lessons.length > 0 && (
+        <nav aria-label="Group lessons" className="mb-4 flex flex-wrap items-center gap-2 text-sm">
+          <span className="text-stone-600 dark:text-stone-400">Group by</span>
+          {(
+            [
+              ["domain", "Exam domain"],
+              ["model", "Model or area"],
+            ] as const
+          ).map(([value, label]) => (
+            <Link
+              key={value}
+              href={value === "domain" ? "/learn" : "/learn?by=model"}
+              aria-current={by === value ? "page" : undefined}
+              className="inline-flex min-h-11 items-center rounded-full border border-stone-300 px-4 font-medium aria-[current=page]:border-brand-600 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-900 dark:border-stone-700 dark:aria-[current=page]:bg-brand-900/40 dark:aria-[current=page]:text-brand-100"
+            >
+              {label}
+            </Link>
+          ))}
+        </nav>
+      )}
+      {groups.length > 1 && (
+        <nav aria-label="Jump to a group" className="mb-8">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            {groups.map((g) => (
+              <li key={g.id}>
+                <a href={`#${g.id}`} className="text-brand-700 underline-offset-2 hover:underline dark:text-brand-300">
+                  {g.prefix ? `${g.prefix}: ` : ""}
+                  {g.label} <span className="text-stone-500">({g.lessons.length})</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       <div className="space-y-10">
-        {groups.map(({ domain, lessons: inDomain }) => (
-          <section key={domain.id} aria-labelledby={`domain-${domain.id}`}>
-            <h2 id={`domain-${domain.id}`} className="text-lg font-semibold">
-              <span className="text-stone-500">Domain {domain.id} ·</span> {domain.name}
+        {groups.map(({ id, label, prefix, lessons: inGroup }) => (
+          <section key={id} aria-labelledby={id}>
+            <h2 id={id} className="scroll-mt-20 text-lg font-semibold">
+              {prefix && <span className="text-stone-500">{prefix} ·</span>} {label}
             </h2>
             <ul className="mt-3 grid gap-3 sm:grid-cols-2">
-              {inDomain.map((lesson) => (
+              {inGroup.map((lesson) => (
                 <LessonCard key={lesson.slug} lesson={lesson} progress={user ? progress.get(lesson.slug) : undefined} />
               ))}
             </ul>
