@@ -11,6 +11,8 @@ export type IntervalRow = {
   /** Effective number of answers; omitted for the overall row. */
   evidence?: number;
   weight?: number;
+  /** False: nothing answered yet, so no estimate is shown. */
+  hasAnswers?: boolean;
 };
 
 const pct = (share: number) => `${Math.min(100, Math.max(0, share * 100))}%`;
@@ -38,14 +40,18 @@ export function ReadinessBars({ rows, zone }: { rows: readonly IntervalRow[]; zo
               {row.subtitle && <span className="block text-xs text-stone-500">{row.subtitle}</span>}
               <span className="font-medium">{row.title}</span>
             </p>
-            <p className="text-sm tabular-nums text-stone-700 dark:text-stone-300">
-              <span className="font-semibold">{formatShare(row.mean)}</span>{" "}
-              <span className="text-stone-600 dark:text-stone-400">
-                (likely {formatShare(row.lower)}–{formatShare(row.upper)})
-              </span>
-            </p>
+            {row.hasAnswers === false ? (
+              <p className="text-sm text-stone-600 dark:text-stone-400">No estimate yet</p>
+            ) : (
+              <p className="text-sm tabular-nums text-stone-700 dark:text-stone-300">
+                <span className="font-semibold">{formatShare(row.mean)}</span>{" "}
+                <span className="text-stone-600 dark:text-stone-400">
+                  (likely {formatShare(row.lower)}–{formatShare(row.upper)})
+                </span>
+              </p>
+            )}
           </div>
-          <div aria-hidden="true" className="relative mt-1.5 h-4 rounded-full bg-stone-200 dark:bg-stone-800">
+          <div aria-hidden="true" className={`relative mt-1.5 h-4 rounded-full bg-stone-200 dark:bg-stone-800 ${row.hasAnswers === false ? "hidden" : ""}`}>
             {zone && (
               <span
                 className="absolute inset-y-0 bg-[repeating-linear-gradient(135deg,transparent_0_4px,rgb(217_119_6/0.35)_4px_6px)] dark:bg-[repeating-linear-gradient(135deg,transparent_0_4px,rgb(251_191_36/0.35)_4px_6px)]"

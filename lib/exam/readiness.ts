@@ -21,6 +21,8 @@ export const MIN_DOMAIN_EVIDENCE = 3;
  * is set per form by modified Angoff and equating.
  */
 export const REFERENCE_ZONE = { low: 0.65, high: 0.75 } as const;
+/** The overall estimate may sit this far above the learner's raw share correct before the explanation says why. */
+export const ABOVE_RAW_NOTE = 0.02;
 
 const DAY_MS = 86_400_000;
 
@@ -39,11 +41,20 @@ export type DomainReadiness = {
   upper: number;
   /** Effective number of answers after recency weighting. */
   evidence: number;
+  /** False when nothing in this domain has been answered: the estimate is only the prior and is not shown as a result. */
+  hasAnswers: boolean;
 };
 
 export type Readiness = {
   domains: DomainReadiness[];
+  /**
+   * The blueprint-weighted mix over the domains the learner has answered in
+   * (weights renormalised over them), so unpractised domains do not pull it
+   * toward the prior's 50%; over all domains (the prior alone) without answers.
+   */
   overall: { mean: number; lower: number; upper: number };
+  /** The learner's own recency-weighted share correct over every answer, and how many answers that is; null without answers. */
+  raw: { share: number; evidence: number } | null;
   band: ReadinessBand;
   explanation: string;
 };
@@ -160,9 +171,12 @@ export function estimateReadiness({
     lower: jStat.beta.inv(lowerP, alpha, beta),
     upper: jStat.beta.inv(1 - lowerP, alpha, beta),
     evidence,
+    hasAnswers: evidence > 0,
   }));
 
-  const mixed = overallPosterior(posteriors);
+  const answered = posteriors.filter((p) => p.evidence > 0 && p.weight > 0);
+  const answeredWeight = answered.reduce((acc, p) => acc + p.weight, 0);
+  const mixed = overallPosterior(answered.length > 0 ? answered.map((p) => ({ ...p, weight: p.weight / answeredWeight })) : posteriors);
   const overall = {
     mean: mixed.mean,
     lower: jStat.beta.inv(lowerP, mixed.alpha, mixed.beta),
@@ -172,5 +186,13 @@ export function estimateReadiness({
   const band = readinessBand(overall, domains);
   const thinnest = domains.filter((d) => d.weight > 0 && d.evidence < MIN_DOMAIN_EVIDENCE).sort((a, b) => a.evidence - b.evidence || b.weight - a.weight)[0];
 
-  return { domains, overall, band, explanation: explain(band, thinnest?.name ?? null) };
+  const successes = [...counts.values()].reduce((acc, c) => acc + c.successes, 0);
+  const evidence = [...counts.values()].reduce((acc, c) => acc + c.successes + c.failures, 0);
+  const raw = evidence > 0 ? { share: successes / evidence, evidence } : null;
+  let explanation = explain(band, thinnest?.name ?? null);
+  if (raw !== null && overall.mean > raw.share + ABOVE_RAW_NOTE) {
+    explanation += ` The estimate (${percent(overall.mean)}) is above your raw ${percent(raw.share)} correct because each estimate starts from 50% and moves to your own results as answers accumulate, and because domains count by their weight on the exam.`;
+  }
+
+  return { domains, overall, raw, band, explanation };
 }

@@ -159,12 +159,37 @@ describe("overall estimate", () => {
     ];
     for (const list of cases) {
       const r = estimate(list);
-      const reference = monteCarlo(r.domains.map((d) => ({ weight: d.weight, ...posterior(list, d.domain) })));
+      // The overall mix is over the domains with answers, weights renormalised over them (all domains when there are none).
+      const used = r.domains.filter((d) => d.evidence > 0 && d.weight > 0);
+      const parts = used.length > 0 ? used : r.domains;
+      const total = parts.reduce((acc, d) => acc + d.weight, 0);
+      const reference = monteCarlo(parts.map((d) => ({ weight: d.weight / total, ...posterior(list, d.domain) })));
       expect(Math.abs(r.overall.lower - reference.lower)).toBeLessThan(0.005);
       expect(Math.abs(r.overall.upper - reference.upper)).toBeLessThan(0.005);
       expect(r.overall.lower).toBeLessThan(r.overall.mean);
       expect(r.overall.upper).toBeGreaterThan(r.overall.mean);
     }
+  });
+
+  it("leaves unpractised domains out of the overall figure and marks them as having no estimate", () => {
+    // A weak learner: 20% in two domains, nothing elsewhere. Before, the four empty domains' 50% priors lifted the overall figure to about 41%.
+    const list = [...answers(1, 15, 3), ...answers(3, 15, 3)];
+    const r = estimate(list);
+    expect(r.raw).toEqual({ share: 0.2, evidence: 30 });
+    expect(r.domains.filter((d) => !d.hasAnswers).map((d) => d.domain)).toEqual([2, 4, 5, 6]);
+    const d1 = domain(r, 1);
+    const d3 = domain(r, 3);
+    expect(r.overall.mean).toBeCloseTo((d1.weight * d1.mean + d3.weight * d3.mean) / (d1.weight + d3.weight), 12);
+    expect(r.overall.mean).toBeLessThan(0.3);
+    // Still above the raw 20% (the prior pulls a little toward 50%), and the explanation says so.
+    expect(r.explanation).toContain("above your raw 20% correct");
+  });
+
+  it("says nothing extra when the estimate does not sit above the raw share", () => {
+    const r = estimate(everywhere(40, 0.8));
+    expect(r.raw?.share).toBeCloseTo(0.8, 12);
+    expect(r.explanation).not.toContain("above your raw");
+    expect(estimate([]).raw).toBeNull();
   });
 
   it("is deterministic for the same input", () => {

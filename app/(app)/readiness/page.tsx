@@ -39,7 +39,7 @@ export default async function ReadinessPage() {
         <div className="mt-4">
           <ReadinessBars
             zone={REFERENCE_ZONE}
-            rows={[{ key: "overall", title: "All domains, weighted as on the exam", ...readiness.overall }]}
+            rows={[{ key: "overall", title: "All domains, weighted as on the exam", ...readiness.overall, hasAnswers: readiness.raw !== null }]}
           />
         </div>
         <p className="mt-3 flex items-center gap-2 text-xs text-stone-600 dark:text-stone-400">
