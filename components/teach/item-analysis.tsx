@@ -8,6 +8,7 @@ const FLAG_TEXT: Record<ItemFlag, { label: string; help: string }> = {
   "non-discriminating": { label: "Not discriminating", help: "Stronger and weaker members did about equally well on it, so it tells them apart poorly." },
   "too-easy": { label: "Very easy", help: "More than 90% got it right." },
   "too-hard": { label: "Very hard", help: "Fewer than 30% got it right; check it was taught, and its key." },
+  "weak-distractor": { label: "Weak distractor", help: "A wrong option drew fewer than 5% of members: it does no work. Rewrite it as a plausible but inferior choice." },
 };
 
 const pct = (value: number | null) => (value === null ? "—" : `${Math.round(value * 100)}%`);

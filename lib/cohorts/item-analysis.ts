@@ -21,7 +21,7 @@ export interface AnalysedItemInput {
   optionCount?: number;
 }
 
-export type ItemFlag = "possible-miskey" | "non-discriminating" | "too-easy" | "too-hard";
+export type ItemFlag = "possible-miskey" | "non-discriminating" | "too-easy" | "too-hard" | "weak-distractor";
 
 export interface ItemAnalysis {
   itemId: string;
@@ -76,6 +76,10 @@ export const FLAG_MIN_RESPONSES = 10;
  */
 export const TOO_EASY_FACILITY = 0.9;
 export const TOO_HARD_FACILITY = 0.3;
+/** A distractor chosen by fewer than this share of members is flagged… */
+export const WEAK_DISTRACTOR_SHARE = 0.05;
+/** …once at least this many members were given the item. */
+export const WEAK_DISTRACTOR_MIN_RESPONSES = 30;
 /**
  * Corrected point-biserial below this: the item barely agrees with the rest
  * of the assignment. 0.20 is the common "acceptable" line for rpb; 0.15 is
@@ -248,6 +252,8 @@ export function analyseItems(responses: readonly ItemResponse[], items: readonly
       if (facility > TOO_EASY_FACILITY) flags.push("too-easy");
       if (facility < TOO_HARD_FACILITY) flags.push("too-hard");
     }
+    // A distractor almost nobody picks does no work; judged only once enough members have answered for 5% to mean something.
+    if (n >= WEAK_DISTRACTOR_MIN_RESPONSES && optionCounts.some((count, option) => option !== item.keyIndex && count / n < WEAK_DISTRACTOR_SHARE)) flags.push("weak-distractor");
 
     return {
       itemId: item.id,

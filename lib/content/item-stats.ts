@@ -8,7 +8,7 @@
  * Pure: `npm run content:stats` (scripts/content-stats.ts) gathers the
  * responses from a database.
  */
-import { MIN_POINT_BISERIAL, pearson, TOO_EASY_FACILITY } from "@/lib/cohorts/item-analysis";
+import { MIN_POINT_BISERIAL, pearson, TOO_EASY_FACILITY, WEAK_DISTRACTOR_MIN_RESPONSES, WEAK_DISTRACTOR_SHARE } from "@/lib/cohorts/item-analysis";
 
 export interface BankResponse {
   learnerId: string;
@@ -18,10 +18,9 @@ export interface BankResponse {
   correct: boolean;
 }
 
-/** Items are flagged only once this many learners have answered them. */
-export const BANK_FLAG_MIN_LEARNERS = 30;
-/** A distractor chosen by fewer than this share of learners does no work. */
-export const WEAK_DISTRACTOR_SHARE = 0.05;
+/** Items are flagged only once this many learners have answered them (the cohort analysis's threshold for weak distractors). */
+export const BANK_FLAG_MIN_LEARNERS = WEAK_DISTRACTOR_MIN_RESPONSES;
+export { WEAK_DISTRACTOR_SHARE };
 
 export type BankItemFlag = "too-easy" | "weak-distractor" | "possible-miskey" | "non-discriminating";
 

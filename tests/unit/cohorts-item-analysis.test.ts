@@ -306,3 +306,23 @@ describe("pearson", () => {
     expect(pearson([1, 2, 3], [3, 2, 1])).toBeCloseTo(-1, 12);
   });
 });
+
+describe("weak distractors", () => {
+  const responses = (n: number) =>
+    Array.from({ length: n }, (_, i): ItemResponse => {
+      // Two in three choose the key; the rest split between B and C; nobody chooses D.
+      const chosen = i % 3 === 0 ? (i % 2 === 0 ? B : C) : A;
+      return { memberId: `w${i}`, itemId: "w", chosen, correct: chosen === A };
+    });
+
+  it("flags a distractor chosen by under 5% once 30 members were given the item", () => {
+    const [result] = analyseItems(responses(30), [{ id: "w", keyIndex: A }]);
+    expect(result!.optionCounts[D]).toBe(0);
+    expect(result!.flags).toContain("weak-distractor");
+  });
+
+  it("does not judge distractors with fewer members", () => {
+    const [result] = analyseItems(responses(29), [{ id: "w", keyIndex: A }]);
+    expect(result!.flags).not.toContain("weak-distractor");
+  });
+});
