@@ -124,10 +124,23 @@ function containsPhrase(text: string, phrases: readonly string[]): string | unde
   return phrases.find((p) => padded.includes(` ${p} `));
 }
 
+/** ", as it…", ", as she…": "as" after a comma and before a pronoun gives a reason ("Keep the rule, as it is her activity"). */
+const AS_PRONOUN = new Set(["it", "he", "she", "they", "this", "that", "these", "those", "we", "you", "i"]);
+
+function asReason(text: string): string | undefined {
+  let at = text.indexOf(", as ");
+  while (at !== -1) {
+    const next = words(text.slice(at + 5, at + 40))[0];
+    if (next !== undefined && AS_PRONOUN.has(next)) return `as ${next}`;
+    at = text.indexOf(", as ", at + 1);
+  }
+  return undefined;
+}
+
 /** An option that carries its own justification ("…, since…", "…so that…") tells the candidate which option the writer thought through. */
 export function checkOptionJustification(item: CueItem): CueFinding[] {
   return item.options.flatMap((option, i) => {
-    const phrase = containsPhrase(option.text, JUSTIFICATION_PHRASES);
+    const phrase = containsPhrase(option.text, JUSTIFICATION_PHRASES) ?? asReason(option.text);
     if (phrase === undefined) return [];
     return [
       {

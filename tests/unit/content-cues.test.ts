@@ -58,6 +58,8 @@ describe("cue checks", () => {
     expect(checkOptionJustification(item)).toEqual([expect.objectContaining({ rule: "item-option-justification", field: "options.2.text" })]);
     expect(checkOptionJustification(withOption(clean(), 1, "Wait until Mateo is ready to talk"))[0]?.message).toContain('"until"');
     expect(checkOptionJustification(clean())).toEqual([]);
+    expect(checkOptionJustification(withOption(clean(), 1, "Let Mateo decide, as it is his school"))[0]?.message).toContain('"as it"');
+    expect(checkOptionJustification(withOption(clean(), 1, "Invite Ana to respond, as an enactment"))).toEqual([]);
   });
 
   it("flags a key that is clearly the longest option, and not one a few characters longer", () => {
