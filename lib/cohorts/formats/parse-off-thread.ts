@@ -10,11 +10,17 @@
  * once per process (a few hundred milliseconds) into the system's temporary
  * folder, so it works the same under `next start`, `next dev` and Vitest.
  */
-import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker as WorkerThread, WorkerOptions } from "node:worker_threads";
 import type { ImportResult } from "./schema";
+
+// The bundler must not follow the worker, esbuild or the project root: when it
+// does, it traces the whole project as modules (README, YAML and all) and the
+// build fails. Node's own modules reached through process.getBuiltinModule
+// are opaque to its static analysis and resolve as usual at run time.
+const builtin = <T>(id: string): T => (process as unknown as { getBuiltinModule(id: string): T }).getBuiltinModule(id);
+const projectRoot = () => process.env.SYSTEMIC_ROOT ?? process["cwd"]();
 
 /** How long a file may take to read before the parse is stopped. */
 export const PARSE_TIME_LIMIT_MS = 10_000;
@@ -27,19 +33,21 @@ let bundle: Promise<string> | null = null;
 
 async function workerBundle(): Promise<string> {
   const out = path.join(os.tmpdir(), `systemic-import-worker-${process.pid}.cjs`);
-  if (bundle !== null && existsSync(out)) return bundle;
+  // No filesystem calls with computed paths here: the bundler would trace the whole project for them.
+  if (bundle !== null) return bundle;
   bundle = (async () => {
-    const esbuild = await import("esbuild");
-    const root = process.cwd();
+    const fromRoot = builtin<typeof import("node:module")>("node:module").createRequire([projectRoot(), "package.json"].join(path.sep));
+    const esbuild = fromRoot("esbuild") as typeof import("esbuild");
+    const root = projectRoot();
     await esbuild.build({
-      entryPoints: [path.join(root, "lib/cohorts/formats/parse-worker.ts")],
+      entryPoints: [[root, "lib", "cohorts", "formats", "parse-worker.ts"].join(path.sep)],
       outfile: out,
       bundle: true,
       platform: "node",
       format: "cjs",
       target: "node20",
       minify: true,
-      tsconfig: path.join(root, "tsconfig.json"),
+      tsconfig: [root, "tsconfig.json"].join(path.sep),
       logLevel: "silent",
     });
     return out;
@@ -52,8 +60,9 @@ async function workerBundle(): Promise<string> {
 
 export async function parseImportOffThread(format: "csv" | "gift", text: string, limitMs = PARSE_TIME_LIMIT_MS): Promise<OffThreadParse> {
   const file = await workerBundle();
+  const { Worker: ThreadWorker } = builtin<{ Worker: new (file: string, options: WorkerOptions) => WorkerThread }>("node:worker_threads");
   return new Promise<OffThreadParse>((resolve) => {
-    const worker = new Worker(file, { workerData: { format, text }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const worker = new ThreadWorker(file, { workerData: { format, text }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     let settled = false;
     const settle = (outcome: OffThreadParse) => {
       if (settled) return;
@@ -74,7 +83,11 @@ export async function parseImportOffThread(format: "csv" | "gift", text: string,
     worker.once("message", (message: { ok: true; result: ImportResult } | { ok: false; error: string }) =>
       settle(message.ok ? { ok: true, result: message.result } : { ok: false, reason: "failed", message: `The file could not be read: ${message.error}` }),
     );
-    worker.once("error", (error) => settle({ ok: false, reason: "failed", message: `The file could not be read: ${error.message}` }));
+    worker.once("error", (error) => {
+      // The bundle may have been removed from the temporary folder since it was built: build it again next time.
+      if ((error as NodeJS.ErrnoException).code === "MODULE_NOT_FOUND" || (error as NodeJS.ErrnoException).code === "ENOENT") bundle = null;
+      settle({ ok: false, reason: "failed", message: `The file could not be read: ${error.message}` });
+    });
     worker.once("exit", (code) => settle({ ok: false, reason: "failed", message: `The file could not be read (the reader stopped with code ${code}).` }));
   });
 }
