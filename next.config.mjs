@@ -26,7 +26,13 @@ const nextConfig = {
   // Native or binary-carrying packages are loaded by Node at run time, not bundled.
   serverExternalPackages: ["mdx-bundler", "esbuild", "better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2", "@open-spaced-repetition/binding"],
   outputFileTracingIncludes: { "/learn/**": ["./content/**/*"] },
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // An import sends up to MAX_IMPORT_CHARS (1,000,000) characters through a server action. Encoded for the
+    // action a character can take up to 6 bytes (an escaped control character), so the action limit sits above
+    // that and the import's own check answers "The file is too large (at most 1 MB)" instead of a 500.
+    serverActions: { bodySizeLimit: "8mb" },
+  },
   async headers() {
     return [
       {
@@ -38,6 +44,8 @@ const nextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
           { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+          // Production sites are https (lib/env-schema.ts); browsers ignore the header over plain http (localhost).
+          ...(dev ? [] : [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]),
         ],
       },
     ];

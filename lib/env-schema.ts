@@ -23,11 +23,24 @@ export const envSchema = z
     GITHUB_SECRET: optional,
     GOOGLE_CLIENT_ID: optional,
     GOOGLE_CLIENT_SECRET: optional,
-    /** Sign-in attempts allowed per window, per account and per IP. */
+    /** Failed sign-ins allowed per window on one account from one address (4× that from one address over all accounts). */
     SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+    /** Failed sign-ins allowed per window on one account from all addresses together. */
+    SIGNIN_ACCOUNT_MAX_ATTEMPTS: z.coerce.number().int().positive().default(50),
     SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
+    /** Proxies in front of the app that append to X-Forwarded-For; 0 = clients connect directly (use the socket address). */
+    TRUSTED_PROXY_HOPS: z.coerce.number({ message: "must be a whole number of proxies (0 when clients connect directly)" }).int().min(0).default(0),
   })
   .superRefine((e, ctx) => {
+    // Session cookies are Secure only over https, so a production site must be served over it (loopback is for trying a build locally).
+    if (e.NODE_ENV === "production") {
+      const url = e.NEXTAUTH_URL ? new URL(e.NEXTAUTH_URL) : null;
+      const loopback = url !== null && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+      if (!url) ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "is required in production: the site's https:// URL" });
+      else if (url.protocol !== "https:" && !loopback) {
+        ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "must be an https:// URL in production (session cookies are sent over https only); http is accepted for localhost" });
+      }
+    }
     for (const [id, secret] of [
       ["GITHUB_ID", "GITHUB_SECRET"],
       ["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"],

@@ -35,7 +35,13 @@ if (!buildIsCurrent(hash)) {
 }
 
 const port = process.env.PORT ?? "3000";
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1" } });
+// scripts/server.ts serves Next behind a Node server that passes on the client's socket address (see TRUSTED_PROXY_HOPS).
+const tsxCli = path.join(root, "node_modules/tsx/dist/cli.mjs");
+const server = spawn(process.execPath, [tsxCli, path.join(root, "scripts/server.ts")], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, PORT: port, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1" },
+});
 console.log(`\nSystemic is starting on http://localhost:${port} (prepared in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 console.log("Demo accounts:");
 for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(10)} ${a.email}  /  ${a.password}`);

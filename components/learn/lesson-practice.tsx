@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { AnswerFeedback, QuestionView } from "@/lib/learn/items";
@@ -47,7 +47,7 @@ export function LessonPractice({ lessonSlug, lessonTitle }: { lessonSlug: string
     setSubmitting(true);
     setState({ ...state, chosen: option });
     const timeMs = Math.round(performance.now() - shownAt.current);
-    const result = await answerQuestion(null, { itemId: question.id, chosen: option, timeMs }).catch(() => null);
+    const result = await answerQuestion(null, { itemId: question.id, lessonSlug, chosen: option, timeMs }).catch(() => null);
     setSubmitting(false);
     if (!result || !result.ok) {
       setState({ ...state, chosen: null });
@@ -69,7 +69,9 @@ export function LessonPractice({ lessonSlug, lessonTitle }: { lessonSlug: string
     else questionRef.current?.focus();
   }, [state]);
 
-  useEffect(() => {
+  // A layout effect: the listener for what is on screen is in place before the screen is painted,
+  // so a key pressed the moment a question or card appears (after a server answer) is never lost.
+  useLayoutEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (state.phase !== "question" || event.metaKey || event.ctrlKey || event.altKey) return;
       const target = event.target as HTMLElement | null;

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { GradeOutbox, type OutboxStatus } from "@/lib/srs/outbox";
 import type { GradeOutcome, GradeSubmission } from "@/lib/srs/reviews";
@@ -49,7 +49,9 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
   const shownAt = useRef(Date.now());
   const outbox = useRef<GradeOutbox | null>(null);
 
-  useEffect(() => {
+  // A layout effect: the outbox exists before a card can be graded, so a grade given the moment the
+  // screen appears is kept instead of silently skipped.
+  useLayoutEffect(() => {
     const box = new GradeOutbox(
       window.localStorage,
       `systemic:review-outbox:${userId}`,
@@ -155,7 +157,9 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
     if (atEnd && done.length > 0) void refresh();
   }, [atEnd, done.length, refresh]);
 
-  useEffect(() => {
+  // A layout effect: the listener for what is on screen is in place before the screen is painted,
+  // so a key pressed the moment a question or card appears (after a server answer) is never lost.
+  useLayoutEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.metaKey || event.ctrlKey || event.altKey) return;
       const target = event.target as HTMLElement | null;

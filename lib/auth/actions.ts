@@ -1,10 +1,12 @@
 "use server";
 
 import { headers } from "next/headers";
+import { z } from "zod";
 import { action, authedAction } from "@/lib/actions";
 import { env } from "@/lib/env";
 import { checkLimit, recordAttempt } from "./rate-limit";
 import { clientIp } from "./client-ip";
+import { endAllSessions } from "./session-version";
 import { createUser, deleteUser, updateProfile } from "./users";
 import { deleteAccountSchema, settingsSchema, signUpSchema } from "./validation";
 
@@ -39,4 +41,10 @@ export const deleteAccount = authedAction(deleteAccountSchema, async (input, use
   }
   await deleteUser(user.id);
   return { ok: true, data: undefined, message: "Your account and all its data were deleted." };
+});
+
+/** Ends every session of the account, on every device; the browser then signs out too. */
+export const signOutEverywhere = authedAction(z.object({}), async (_input, user) => {
+  await endAllSessions(user.id);
+  return { ok: true, data: undefined, message: "You are signed out on every device." };
 });

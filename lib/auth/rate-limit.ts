@@ -20,6 +20,13 @@ export async function checkLimit(key: string, limit: number, windowSeconds: numb
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now.getTime()) / 1000)) };
 }
 
+/** Attempts counted under `key` in the current window (0 when it has ended). */
+export async function peekCount(key: string, windowSeconds: number, now = new Date()): Promise<number> {
+  const row = await db.rateLimit.findUnique({ where: { key } });
+  if (!row || row.windowStart.getTime() + windowSeconds * 1000 <= now.getTime()) return 0;
+  return row.count;
+}
+
 export async function recordAttempt(key: string, windowSeconds: number, now = new Date()): Promise<void> {
   const windowStartedBefore = new Date(now.getTime() - windowSeconds * 1000);
   // Expired window: start a new one. Otherwise count atomically in SQL so

@@ -3,18 +3,15 @@ import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { authOptions } from "./options";
-import { findUserById, type CurrentUser } from "./users";
+import { userOfSession } from "./session-version";
+import type { CurrentUser } from "./users";
 import { canTeach } from "./roles";
 
 /**
  * The signed-in user, read fresh from the database once per request (so a
- * role change or a deleted account takes effect at once), or null.
+ * role change, a deleted account or ended sessions take effect at once), or null.
  */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  return id ? findUserById(id) : null;
-});
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => userOfSession(await getServerSession(authOptions)));
 
 export async function requireUser(callbackUrl = "/dashboard"): Promise<CurrentUser> {
   const user = await getCurrentUser();

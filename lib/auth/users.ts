@@ -34,6 +34,12 @@ export async function findUserById(id: string): Promise<CurrentUser | null> {
   return row ? toCurrentUser(row) : null;
 }
 
+/** The user, if their sessions have not been ended since `sessionVersion` was issued. */
+export async function findUserWithSessionVersion(id: string, sessionVersion: number): Promise<CurrentUser | null> {
+  const row = await db.user.findFirst({ where: { id, sessionVersion }, select: userSelect });
+  return row ? toCurrentUser(row) : null;
+}
+
 export async function findCredentialsByEmail(email: string) {
   return db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, passwordHash: true } });
 }
@@ -66,11 +72,19 @@ export async function updateProfile(userId: string, input: SettingsInput): Promi
   return toCurrentUser(user);
 }
 
+/** Changes the role and ends the user's sessions, so every device signs in again under the new role. */
 export async function setRole(email: string, role: Role): Promise<CurrentUser | null> {
-  const { count } = await db.user.updateMany({ where: { email: email.trim().toLowerCase() }, data: { role } });
+  const { count } = await db.user.updateMany({ where: { email: email.trim().toLowerCase() }, data: { role, sessionVersion: { increment: 1 } } });
   if (count === 0) return null;
   const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: userSelect });
   return user ? toCurrentUser(user) : null;
+}
+
+/** Sets a new password and ends every session of the user (a stolen cookie stops working with the old password). */
+export async function setPassword(userId: string, password: string): Promise<boolean> {
+  const passwordHash = await hashPassword(password);
+  const { count } = await db.user.updateMany({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+  return count > 0;
 }
 
 /** Deletes the account and, through cascading relations, everything it owns. */

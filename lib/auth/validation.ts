@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate } from "@/lib/dates";
 import { isValidTimeZone } from "@/lib/time-zones";
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -38,7 +39,7 @@ export const settingsSchema = z.object({
   examDate: z
     .string()
     .trim()
-    .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), {
+    .refine((v) => v === "" || isCalendarDate(v), {
       message: "Use a date like 2027-03-15",
     })
     .transform((v) => (v === "" ? null : v)),

@@ -229,7 +229,7 @@ export const startAssignmentAction = authedAction(assignmentIdSchema.extend({ co
 });
 
 export const markNotificationReadAction = authedAction(notificationIdSchema, async ({ notificationId }, user) => {
-  await markNotificationRead(user.id, notificationId);
+  if (!(await markNotificationRead(user.id, notificationId))) return { ok: false, error: "No such notification." };
   revalidatePath("/notifications");
   return { ok: true, data: undefined };
 });

@@ -70,9 +70,11 @@ export async function markReadByHref(userId: string, href: string, now = new Dat
   return count;
 }
 
+/** Marks one of the user's notifications read; false when the user has no such notification (already read counts as done). */
 export async function markNotificationRead(userId: string, notificationId: string, now = new Date()): Promise<boolean> {
   const { count } = await db.notification.updateMany({ where: { id: notificationId, userId, readAt: null }, data: { readAt: now } });
-  return count > 0;
+  if (count > 0) return true;
+  return (await db.notification.count({ where: { id: notificationId, userId } })) > 0;
 }
 
 export async function markAllNotificationsRead(userId: string, now = new Date()): Promise<number> {

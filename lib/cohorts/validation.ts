@@ -3,6 +3,7 @@
  * server actions so the two never disagree.
  */
 import { z } from "zod";
+import { isCalendarDate } from "@/lib/dates";
 import { isValidTimeZone } from "@/lib/time-zones";
 import { isLocalDateTime } from "./time";
 
@@ -27,7 +28,7 @@ const optionalText = (max: number, message: string) =>
 const calendarDate = z
   .string()
   .trim()
-  .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), { message: "Use a date like 2027-03-15" })
+  .refine((v) => v === "" || isCalendarDate(v), { message: "Use a date like 2027-03-15" })
   .optional()
   .transform((v) => (v ? v : null));
 

@@ -5,7 +5,7 @@ import { listLessons } from "@/lib/content/lessons";
 import { CURRENT_BLUEPRINT_ID, getBlueprint } from "@/lib/exam/blueprints";
 import { mockSize, sampleItems, type MockKind } from "@/lib/exam/sampling";
 import { itemHistory } from "@/lib/learn/answers";
-import { parseConcepts } from "@/lib/learn/items";
+import { notInRunningAttempt, parseConcepts } from "@/lib/learn/items";
 import { pickPracticeItems } from "@/lib/learn/selection";
 import { shuffle } from "@/lib/learn/shuffle";
 import { createAttempt, seenItemIds, type CreateAttemptResult } from "./attempts";
@@ -15,10 +15,14 @@ export type { PracticeSpec } from "./practice-spec";
 
 type BankItem = { id: string; domain: number; lessonSlug: string; concepts: string[] };
 
-/** Live items of the shared bank: what practice sessions and mocks draw from. */
-async function bankItems(): Promise<BankItem[]> {
+/**
+ * Live items of the shared bank that a new practice session of this learner
+ * may draw: none from one of their running attempts, whose keys a practice
+ * report or tutor feedback would otherwise reveal.
+ */
+async function bankItems(userId: string): Promise<BankItem[]> {
   const rows = await db.item.findMany({
-    where: { retiredAt: null, ownerId: null },
+    where: { retiredAt: null, ownerId: null, ...notInRunningAttempt(userId) },
     select: { id: true, domain: true, lessonSlug: true, concepts: true },
     orderBy: { id: "asc" },
   });
@@ -48,7 +52,7 @@ export interface PracticeOptions {
 /** What the session builder can offer this learner, with the number of items behind each choice. */
 export async function practiceOptions(userId: string): Promise<PracticeOptions> {
   const [items, lessons, flags] = await Promise.all([
-    bankItems(),
+    bankItems(userId),
     listLessons(),
     db.itemFlag.findMany({ where: { userId, item: { retiredAt: null, ownerId: null } }, select: { itemId: true } }),
   ]);
@@ -80,7 +84,7 @@ export type BuildResult = { ok: true; itemIds: string[] } | { ok: false; reason:
  * lesson's tutor round), in a shuffled order so domains interleave.
  */
 export async function buildPracticeSet(userId: string, spec: PracticeSpec, random: () => number = Math.random): Promise<BuildResult> {
-  const items = await bankItems();
+  const items = await bankItems(userId);
   const history = await itemHistory(userId, items.map((i) => i.id));
   let candidates: BankItem[];
   switch (spec.source) {
@@ -162,7 +166,7 @@ export async function mockOffers(): Promise<Record<MockKind, { items: number; mi
 export async function startMock(userId: string, kind: MockKind, now = new Date(), random: () => number = Math.random): Promise<CreateAttemptResult> {
   const blueprint = getBlueprint(CURRENT_BLUEPRINT_ID);
   const [pool, seen] = await Promise.all([
-    db.item.findMany({ where: { retiredAt: null, ownerId: null }, select: { id: true, domain: true }, orderBy: { id: "asc" } }),
+    db.item.findMany({ where: { retiredAt: null, ownerId: null, ...notInRunningAttempt(userId) }, select: { id: true, domain: true }, orderBy: { id: "asc" } }),
     seenItemIds(userId),
   ]);
   const size = mockSize(kind, blueprint, pool);

@@ -17,6 +17,7 @@ export const startLessonPractice = authedAction(z.object({ lessonSlug }), async 
 export const answerQuestion = authedAction(
   z.object({
     itemId: z.string().min(1).max(40),
+    lessonSlug,
     chosen: z.coerce.number().int().min(0, "Choose one of the four options").max(3, "Choose one of the four options"),
     // Time on the question as measured in the browser, capped at an hour.
     timeMs: z.coerce.number().int().min(0).max(3_600_000),

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { reviewFromAnswer } from "@/lib/srs/reviews";
-import { findLiveItem, parseOptions, type AnswerFeedback } from "./items";
+import { findLessonPracticeItem, parseOptions, type AnswerFeedback } from "./items";
 
 export const ANSWER_MODES = ["tutor", "quiz", "mock", "assignment"] as const;
 export type AnswerMode = (typeof ANSWER_MODES)[number];
@@ -9,16 +9,18 @@ export type AnswerMode = (typeof ANSWER_MODES)[number];
 export type RecordAnswerResult = { ok: true; feedback: AnswerFeedback } | { ok: false; reason: "unknown-item" };
 
 /**
- * Stores one answer (correctness decided here, from the stored key),
- * schedules the item for review, and returns the feedback the learner
- * sees: the key and every rationale.
+ * Stores one lesson-practice answer (correctness decided here, from the
+ * stored key), schedules the item for review, and returns the feedback the
+ * learner sees: the key and every rationale. Only bank items of that lesson
+ * are answered, and none that is in one of the learner's running attempts,
+ * so no key leaks from instructors' items, mock exams or assignments.
  */
 export async function recordAnswer(
   userId: string,
-  input: { itemId: string; chosen: number; timeMs: number; mode: AnswerMode },
+  input: { itemId: string; lessonSlug: string; chosen: number; timeMs: number; mode: AnswerMode },
   now = new Date(),
 ): Promise<RecordAnswerResult> {
-  const item = await findLiveItem(input.itemId);
+  const item = await findLessonPracticeItem(userId, input.lessonSlug, input.itemId);
   if (!item) return { ok: false, reason: "unknown-item" };
   const correct = input.chosen === item.keyIndex;
   const answer = await db.answer.create({

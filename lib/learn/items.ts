@@ -44,11 +44,26 @@ export function toQuestionView(row: ItemRow): QuestionView {
   };
 }
 
-/** Live (not retired) items of a lesson. */
-export async function lessonItems(lessonSlug: string) {
-  return db.item.findMany({ where: { lessonSlug, retiredAt: null, ownerId: null }, orderBy: { id: "asc" } });
+/**
+ * A filter on items: in none of the learner's running attempts that count
+ * (a mock exam or an assignment not yet submitted). Nothing outside such an
+ * attempt may reveal its items' keys while it runs. Untimed practice
+ * sessions are self-study and often left unfinished, so they hide nothing.
+ */
+export const notInRunningAttempt = (userId: string) => ({
+  attemptAnswers: { none: { attempt: { userId, submittedAt: null, kind: { not: "practice" } } } },
+});
+
+/**
+ * Live bank items of a lesson that lesson practice may show this learner:
+ * not retired, not an instructor's own item, and in none of the learner's
+ * running attempts.
+ */
+export async function lessonItems(userId: string, lessonSlug: string) {
+  return db.item.findMany({ where: { lessonSlug, retiredAt: null, ownerId: null, ...notInRunningAttempt(userId) }, orderBy: { id: "asc" } });
 }
 
-export async function findLiveItem(itemId: string) {
-  return db.item.findFirst({ where: { id: itemId, retiredAt: null } });
+/** One item lesson practice may answer for (same rules as `lessonItems`), or null. */
+export async function findLessonPracticeItem(userId: string, lessonSlug: string, itemId: string) {
+  return db.item.findFirst({ where: { id: itemId, lessonSlug, retiredAt: null, ownerId: null, ...notInRunningAttempt(userId) } });
 }

@@ -137,18 +137,26 @@ export async function undoLastGrade(userId: string, now = new Date(), expectedId
     return { ok: false, reason: "card-changed", message: "This card was reviewed again since, so that grade can no longer be undone." };
   }
   const before = parseFields(log.before);
-  const result = await db.$transaction(async (tx) => {
-    const marked = await tx.reviewLog.updateMany({ where: { id: log.id, userId, undoneAt: null }, data: { undoneAt: now } });
-    if (marked.count !== 1) return false;
-    // A grade that made the card a leech also suspended it; undo both.
-    const leechFromThisGrade = card.leech && before.lapses < after.lapses;
-    await tx.reviewCard.updateMany({
-      where: { id: card.id, userId },
-      data: { ...before, ...(leechFromThisGrade ? { leech: false, suspended: false } : {}) },
+  const changed: UndoOutcome = { ok: false, reason: "card-changed", message: "This card was reviewed again since, so that grade can no longer be undone." };
+  try {
+    const result = await db.$transaction(async (tx) => {
+      const marked = await tx.reviewLog.updateMany({ where: { id: log.id, userId, undoneAt: null }, data: { undoneAt: now } });
+      if (marked.count !== 1) return false;
+      // A grade that made the card a leech also suspended it; undo both.
+      const leechFromThisGrade = card.leech && before.lapses < after.lapses;
+      // Restore only the card this grade left: a grade committed since the check above wins, and this undo rolls back.
+      const restored = await tx.reviewCard.updateMany({
+        where: { id: card.id, userId, reps: after.reps, lastReview: after.lastReview, due: after.due },
+        data: { ...before, ...(leechFromThisGrade ? { leech: false, suspended: false } : {}) },
+      });
+      if (restored.count !== 1) throw new CardChanged();
+      return true;
     });
-    return true;
-  });
-  if (!result) return { ok: false, reason: "nothing-to-undo", message: "That review was already undone." };
+    if (!result) return { ok: false, reason: "nothing-to-undo", message: "That review was already undone." };
+  } catch (error) {
+    if (error instanceof CardChanged) return changed;
+    throw error;
+  }
   return { ok: true, clientId: log.clientId, cardId: card.id };
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { listLessons } from "@/lib/content/lessons";
-import { parseOptions } from "@/lib/learn/items";
+import { notInRunningAttempt, parseOptions } from "@/lib/learn/items";
 import { buildQueue, type QueueEntry } from "./queue";
 import { CARD_FIELDS_SELECT, fieldsOf } from "./records";
 import { newCardFields, previewGrades } from "./scheduler";
@@ -50,7 +50,8 @@ export async function getReviewSession(userId: string, timeZone: string, now = n
   const settings = await getSrsSettings(userId);
   const day = learnerDay(now, timeZone, settings.rolloverHour);
   const horizon = new Date(Math.max(day.end.getTime(), now.getTime() + LEARN_AHEAD_MINUTES * 60_000));
-  const live = { OR: [{ kind: "flashcard", flashcard: { retiredAt: null } }, { kind: "item", item: { retiredAt: null } }] };
+  // An item card's back shows its key: it waits while the item is in one of the learner's running attempts.
+  const live = { OR: [{ kind: "flashcard", flashcard: { retiredAt: null } }, { kind: "item", item: { retiredAt: null, ...notInRunningAttempt(userId) } }] };
 
   const [cards, read, todayLogs, lessons] = await Promise.all([
     db.reviewCard.findMany({

@@ -90,3 +90,52 @@ test("deleting the account removes it and signs out", async ({ page, makeUser, d
   await page.waitForURL((url) => url.pathname === "/");
   expect(await db.user.findUnique({ where: { id: user.id } })).toBeNull();
 });
+
+test("a crafted callbackUrl never leaves the site", async ({ page, makeUser }, testInfo) => {
+  const site = new URL(String(testInfo.project.use.baseURL)).origin;
+  const user = await makeUser();
+  // %09 and %0A between the slashes: browsers drop them and would read //evil.host.
+  await page.goto("/signin?callbackUrl=%2F%09%2Fevil.host");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(`${site}/dashboard`);
+  await expect(page.getByRole("heading", { name: /^Hello/ })).toBeVisible();
+
+  // Signed in, the sign-in page redirects straight on: still on the site, never a 500.
+  for (const crafted of ["%2F%0A%2Fevil.host", "%2F%09%2Fevil.host", "%2F%5Cevil.host", "https%3A%2F%2Fevil.host%2F"]) {
+    const response = await page.goto(`/signin?callbackUrl=${crafted}`);
+    expect(response?.status(), crafted).toBe(200);
+    await expect(page).toHaveURL(`${site}/dashboard`);
+  }
+});
+
+test("signing out everywhere ends the session on every device, a copied cookie included", async ({ browser, page, makeUser }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "one viewport is enough");
+  const user = await makeUser();
+  await signIn(page, user, "/settings");
+  // A second device, and a copy of the first device's cookies.
+  const other = await browser.newContext({ baseURL: String(testInfo.project.use.baseURL) });
+  const copied = await browser.newContext({ baseURL: String(testInfo.project.use.baseURL), storageState: await page.context().storageState() });
+  try {
+    const phone = await other.newPage();
+    await signIn(phone, user, "/dashboard");
+    const thief = await copied.newPage();
+    await thief.goto("/dashboard");
+    await expect(thief.getByRole("heading", { name: /^Hello/ })).toBeVisible();
+
+    await page.getByRole("button", { name: "Sign out everywhere" }).click();
+    await page.waitForURL(/\/signin/);
+    for (const p of [phone, thief]) {
+      await p.goto("/dashboard");
+      await expect(p).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard/);
+      expect((await p.request.get("/api/v1/review/queue")).status()).toBe(401);
+    }
+    // Signing in again works as usual.
+    await signIn(phone, user, "/dashboard");
+    await expect(phone.getByRole("heading", { name: /^Hello/ })).toBeVisible();
+  } finally {
+    await other.close();
+    await copied.close();
+  }
+});

@@ -38,6 +38,9 @@ test("a candidate takes a short mock: answers, marks, reloads with the clock int
   await expect(page.getByRole("heading", { name: "Practice", level: 1 })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Short mock" })).toBeVisible();
   await expect(page.getByText("50 items · 1 h 7 min")).toBeVisible();
+  // Elapsed time is measured, not assumed: on a busy machine starting and rendering can take a while.
+  const elapsedSince = (t: number) => Math.ceil((Date.now() - t) / 1000);
+  const clickedStart = Date.now();
   await page.getByRole("button", { name: "Start short mock" }).click();
   await page.waitForURL(/\/practice\/attempts\/[a-z0-9]+$/);
 
@@ -45,7 +48,7 @@ test("a candidate takes a short mock: answers, marks, reloads with the clock int
   await expect(page.getByTestId("progress")).toContainText("Question 1 of 50");
   const start = await clockSeconds(page);
   expect(start).toBeLessThanOrEqual(67 * 60);
-  expect(start).toBeGreaterThan(66 * 60);
+  expect(start).toBeGreaterThanOrEqual(67 * 60 - elapsedSince(clickedStart) - 1);
 
   await answer(page, 0);
   await page.getByRole("button", { name: "Next", exact: true }).click();
@@ -64,12 +67,14 @@ test("a candidate takes a short mock: answers, marks, reloads with the clock int
 
   // Reload mid-exam: the answers, the mark, the place and the clock all survive.
   const before = await clockSeconds(page);
+  const reloaded = Date.now();
   await page.reload();
   await expect(page.getByTestId("progress")).toContainText("Question 3 of 50");
   await expect(page.getByRole("list", { name: "Options" }).getByRole("button").nth(2)).toHaveAttribute("aria-pressed", "true");
   const after = await clockSeconds(page);
   expect(after).toBeLessThanOrEqual(before);
-  expect(before - after).toBeLessThan(15);
+  // The clock lost no more than the time the reload took (it restarts from the server's deadline).
+  expect(before - after).toBeLessThanOrEqual(elapsedSince(reloaded) + 1);
   expect(after).toBeLessThan(start);
   nav = await openNavigator(page, isMobile);
   await expect(nav.getByRole("button", { name: "Question 1: answered" })).toBeVisible();

@@ -34,6 +34,8 @@ test("signed-out visitors are sent to sign in and pages carry security headers",
   expect(csp).toContain("frame-ancestors 'none'");
   expect(csp).toContain("object-src 'none'");
   expect(landing.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  // Production sites are https only (NEXTAUTH_URL is checked at start-up), so browsers are told to stay on it.
+  expect(landing.headers()["strict-transport-security"]).toMatch(/^max-age=\d{7,}; includeSubDomains$/);
 });
 
 test("signed-in pages are not cached publicly", async ({ page, makeUser }) => {
@@ -42,4 +44,18 @@ test("signed-in pages are not cached publicly", async ({ page, makeUser }) => {
   const response = await page.goto("/dashboard");
   expect(response?.headers()["cache-control"]).toContain("private");
   expect(response?.headers()["cache-control"]).toContain("no-store");
+});
+
+test("refused and missing pages in every area answer with real 404 statuses", async ({ page, makeUser, db }) => {
+  const owner = await makeUser();
+  const attempt = await db.attempt.create({
+    data: { userId: owner.id, kind: "practice", mode: "quiz", blueprintId: "amftrb-2020", itemIds: "[]", total: 0 },
+  });
+  const stranger = await makeUser();
+  await signIn(page, stranger, "/dashboard");
+  for (const path of [`/practice/attempts/${attempt.id}`, `/practice/attempts/${attempt.id}/report`, "/cohorts/no-such-cohort", "/learn/no-such-lesson"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  }
 });

@@ -72,9 +72,13 @@ test("an instructor runs a cohort end to end; a candidate completes the work on 
     await c.waitForURL(/\/practice\/attempts\/[^/]+$/);
     for (let n = 1; n <= 3; n++) {
       await expect(c.getByTestId("progress")).toContainText(`Question ${n} of 3`);
-      await c.getByRole("list", { name: "Options" }).getByRole("button").nth(n % 4).click();
+      const option = c.getByRole("list", { name: "Options" }).getByRole("button").nth(n % 4);
+      await option.click();
+      // The choice has registered before moving on (a click is not assumed to have landed).
+      await expect(option).toHaveAttribute("aria-pressed", "true");
       if (n < 3) await c.getByRole("button", { name: "Next", exact: true }).click();
     }
+    await expect(c.getByTestId("save-status")).toHaveText("Saved");
     await c.getByRole("button", { name: "Finish", exact: true }).click();
     await c.getByRole("dialog").getByRole("button", { name: "Finish and see results" }).click();
     await c.waitForURL(/\/report$/);
@@ -157,4 +161,33 @@ test("a join link sends a signed-out visitor through sign-in and back to join", 
     await db.cohort.deleteMany({ where: { id: cohort.id } });
     await ctx.close();
   }
+});
+
+test("an import file just under 1 MB reaches the importer, and a larger one is refused with its size", async ({ page, makeUser }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "one viewport is enough");
+  const instructor = await makeUser({ role: "instructor" });
+  await signIn(page, instructor, "/teach/items/import");
+  const file = page.getByLabel("File");
+  // Under 1 MB as a file, but well over 1 MB once sent through a server action (every é takes two bytes, every " is escaped).
+  const heavy = `stem,lead_in\n${'"é""é"",'.repeat(999_000 / 12)}\n`;
+  expect(Buffer.byteLength(heavy)).toBeLessThan(1_000_000);
+  await file.setInputFiles({ name: "heavy.csv", mimeType: "text/csv", buffer: Buffer.from(heavy) });
+  await page.getByRole("button", { name: "Check file" }).click();
+  // The importer answers about the file itself (a summary of what it read, or why it could not);
+  // the request is never refused on the way. Reading runs in a worker with its own time limit, so
+  // wait for the answer rather than assume how long it takes.
+  await expect(page.getByTestId("import-summary").or(formAlert(page)).first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText("The file could not be sent")).toHaveCount(0);
+
+  await file.setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.alloc(1_000_001, "a") });
+  await expect(page.getByText("That file is larger than 1 MB. Split it into smaller files.")).toBeVisible();
+});
+
+test("a server action request over the size limit is answered 413, not 500", async ({ request }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "one viewport is enough");
+  const response = await request.post("/teach/items/import", {
+    headers: { "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" },
+    data: "x".repeat(9 * 1024 * 1024),
+  });
+  expect(response.status()).toBe(413);
 });

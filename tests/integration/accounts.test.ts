@@ -1,10 +1,13 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { authenticate, GENERIC_SIGN_IN_ERROR } from "@/lib/auth/sign-in";
-import { createUser, deleteUser, findUserById, setRole, updateProfile } from "@/lib/auth/users";
+import { authOptions } from "@/lib/auth/options";
+import { endAllSessions, userOfSession } from "@/lib/auth/session-version";
+import { authenticate, GENERIC_SIGN_IN_ERROR, MAX_SIGN_IN_DELAY_MS } from "@/lib/auth/sign-in";
+import { createUser, deleteUser, findUserById, setPassword, setRole, updateProfile } from "@/lib/auth/users";
 import { db } from "@/lib/db";
 
 const run = Math.random().toString(36).slice(2, 8);
 const email = (name: string) => `${name}-${run}@example.test`;
+const noWait = async () => {};
 
 afterAll(async () => {
   await db.user.deleteMany({ where: { email: { endsWith: `-${run}@example.test` } } });
@@ -38,31 +41,60 @@ describe("accounts", () => {
     expect(unknown).toEqual({ ok: false, error: GENERIC_SIGN_IN_ERROR });
   });
 
-  it("throttles an account after five failures and says when to retry", async () => {
+  it("throttles an account from one address after five failures and says when to retry", async () => {
     await createUser({ name: "Cy", email: email("cy"), password: "cy's long password", timeZone: "UTC" });
     const now = new Date("2026-11-22T10:00:00Z");
+    const ip = `ip-cy-${run}`;
     for (let i = 0; i < 5; i++) {
-      const r = await authenticate({ email: email("cy"), password: `bad guess ${i}` }, `ip-${i}-${run}`, now);
+      const r = await authenticate({ email: email("cy"), password: `bad guess ${i}` }, ip, now, noWait);
       expect(r.ok).toBe(false);
     }
-    // Even the right password is refused while the account is throttled.
+    // Even the right password is refused from that address while it is throttled.
     const later = new Date(now.getTime() + 60_000);
-    const blocked = await authenticate({ email: email("cy"), password: "cy's long password" }, `ip-x-${run}`, later);
+    const blocked = await authenticate({ email: email("cy"), password: "cy's long password" }, ip, later, noWait);
     expect(blocked.ok).toBe(false);
     if (blocked.ok) return;
     expect(blocked.retryAfterSeconds).toBe(240);
     expect(blocked.error).toBe("Too many sign-in attempts. Try again in 240 s.");
-    // After the window the right password works and clears the counter.
+    // After the window the right password works and clears the account's counters.
     const afterWindow = new Date(now.getTime() + 301_000);
-    expect((await authenticate({ email: email("cy"), password: "cy's long password" }, `ip-y-${run}`, afterWindow)).ok).toBe(true);
+    expect((await authenticate({ email: email("cy"), password: "cy's long password" }, ip, afterWindow, noWait)).ok).toBe(true);
     expect(await db.rateLimit.findUnique({ where: { key: `signin:account:${email("cy")}` } })).toBeNull();
+    expect(await db.rateLimit.findUnique({ where: { key: `signin:account-ip:${email("cy")}|${ip}` } })).toBeNull();
+  });
+
+  it("does not let an attacker's failures lock the owner out from their own address", async () => {
+    await createUser({ name: "Owner", email: email("owner"), password: "owner's long password", timeZone: "UTC" });
+    const now = new Date("2026-11-22T12:00:00Z");
+    const attacker = `ip-attacker-${run}`;
+    for (let i = 0; i < 8; i++) await authenticate({ email: email("owner"), password: `guess ${i}` }, attacker, now, noWait);
+    const attackerAgain = await authenticate({ email: email("owner"), password: "owner's long password" }, attacker, new Date(now.getTime() + 1000), noWait);
+    expect(attackerAgain).toMatchObject({ ok: false, retryAfterSeconds: 299 });
+    // The owner, from their own address, signs in (after a short delay, the account having seen failures).
+    const waits: number[] = [];
+    const owner = await authenticate({ email: email("owner"), password: "owner's long password" }, `ip-home-${run}`, new Date(now.getTime() + 2000), async (ms) => {
+      waits.push(ms);
+    });
+    expect(owner.ok).toBe(true);
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toBeGreaterThan(0);
+    expect(waits[0]).toBeLessThanOrEqual(MAX_SIGN_IN_DELAY_MS);
+  });
+
+  it("stops guessing spread over many addresses at the account ceiling", async () => {
+    await createUser({ name: "Eve", email: email("eve"), password: "eve's long password", timeZone: "UTC" });
+    const now = new Date("2026-11-22T13:00:00Z");
+    // Fifty failures from fifty addresses (a botnet, or rotated X-Forwarded-For behind a trusting proxy).
+    for (let i = 0; i < 50; i++) await authenticate({ email: email("eve"), password: `guess ${i}` }, `ip-bot${i}-${run}`, now, noWait);
+    const r = await authenticate({ email: email("eve"), password: "eve's long password" }, `ip-home-${run}`, new Date(now.getTime() + 1000), noWait);
+    expect(r).toMatchObject({ ok: false, retryAfterSeconds: 299 });
   });
 
   it("throttles an IP address that tries many accounts", async () => {
     const ip = `ip-spray-${run}`;
     const now = new Date("2026-11-22T11:00:00Z");
-    for (let i = 0; i < 5; i++) await authenticate({ email: email(`spray${i}`), password: "guess guess" }, ip, now);
-    const r = await authenticate({ email: email("spray-next"), password: "guess guess" }, ip, new Date(now.getTime() + 1000));
+    for (let i = 0; i < 20; i++) await authenticate({ email: email(`spray${i}`), password: "guess guess" }, ip, now, noWait);
+    const r = await authenticate({ email: email("spray-next"), password: "guess guess" }, ip, new Date(now.getTime() + 1000), noWait);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.retryAfterSeconds).toBe(299);
   });
@@ -94,5 +126,33 @@ describe("accounts", () => {
     expect(await db.answer.count({ where: { userId: created.user.id } })).toBe(0);
     expect(await db.lessonProgress.count({ where: { userId: created.user.id } })).toBe(0);
     await db.item.delete({ where: { id: `zz-${run}` } });
+  });
+
+  it("ends every session of a user when their session version is bumped: sign out everywhere, password change, role change", async () => {
+    const created = await createUser({ name: "Sid", email: email("sid"), password: "sid's long password", timeZone: "UTC" });
+    if (!created.ok) throw new Error("setup failed");
+    const id = created.user.id;
+    // A session as next-auth builds it at sign-in, through the app's own callbacks.
+    const issue = async () => {
+      const token = await authOptions.callbacks!.jwt!({ token: {}, user: { id, email: email("sid") }, account: null, trigger: "signIn" } as never);
+      return authOptions.callbacks!.session!({ session: { user: {}, expires: "" }, token } as never) as never;
+    };
+    const first = await issue();
+    expect((await userOfSession(first))?.id).toBe(id);
+    // A copied cookie of the same session works until the user signs out everywhere.
+    await endAllSessions(id);
+    expect(await userOfSession(first)).toBeNull();
+    const second = await issue();
+    expect((await userOfSession(second))?.id).toBe(id);
+
+    expect(await setPassword(id, "a brand new long password")).toBe(true);
+    expect(await userOfSession(second)).toBeNull();
+    expect((await authenticate({ email: email("sid"), password: "a brand new long password" }, `ip-sid-${run}`, new Date(), noWait)).ok).toBe(true);
+    const third = await issue();
+    expect((await userOfSession(third))?.id).toBe(id);
+
+    await setRole(email("sid"), "instructor");
+    expect(await userOfSession(third)).toBeNull();
+    expect((await userOfSession(await issue()))?.role).toBe("instructor");
   });
 });

@@ -1,10 +1,35 @@
 import { createEmptyCard, fsrs, generatorParameters, Rating } from "ts-fsrs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+// A seam for a race: `hooks.afterCardRead` runs once, right after the next `db.reviewCard.findFirst` has read.
+// The module is wrapped for this file only; the shared Prisma client itself is left untouched.
+const hooks = vi.hoisted(() => ({ afterCardRead: null as null | (() => Promise<void>) }));
+vi.mock("@/lib/db", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/db")>();
+  const passThrough = <T extends object>(target: T, prop: string | symbol) => {
+    const value = Reflect.get(target, prop, target) as unknown;
+    return typeof value === "function" ? value.bind(target) : value;
+  };
+  const reviewCard = new Proxy(real.db.reviewCard, {
+    get(target, prop) {
+      if (prop !== "findFirst") return passThrough(target, prop);
+      return async (args: Parameters<typeof target.findFirst>[0]) => {
+        const row = await target.findFirst(args);
+        const hook = hooks.afterCardRead;
+        hooks.afterCardRead = null;
+        if (hook) await hook();
+        return row;
+      };
+    },
+  });
+  return { ...real, db: new Proxy(real.db, { get: (target, prop) => (prop === "reviewCard" ? reviewCard : passThrough(target, prop)) }) };
+});
+
 import { createUser } from "@/lib/auth/users";
 import { db } from "@/lib/db";
 import { recordAnswer } from "@/lib/learn/answers";
 import { markLessonRead } from "@/lib/learn/progress";
-import { parseFields } from "@/lib/srs/records";
+import { fieldsOf, parseFields, serializeFields } from "@/lib/srs/records";
 import { setCardSuspended, submitGrade, submitGrades, undoLastGrade } from "@/lib/srs/reviews";
 import { newCardFields } from "@/lib/srs/scheduler";
 import { saveSrsSettings } from "@/lib/srs/settings-store";
@@ -162,6 +187,31 @@ describe("undo and leeches", () => {
     expect((await db.reviewCard.findUniqueOrThrow({ where: { id: card.id } })).state).toBe(0);
   });
 
+  it("keeps a grade committed between undo's check and its restore, and undoes nothing then", async () => {
+    const userId = await makeUser("undorace");
+    const card = await makeCard(userId, new Date());
+    const first = gid();
+    await submitGrade(userId, { id: first, cardId: card.id, rating: 3, durationMs: 1000 });
+    const racing = gid();
+    // Another tab's grade lands right after undo has read the card and found it unchanged.
+    let raced = false;
+    hooks.afterCardRead = async () => {
+      raced = true;
+      expect(await submitGrade(userId, { id: racing, cardId: card.id, rating: 1, durationMs: 1000 }, new Date(Date.now() + 60_000))).toMatchObject({ status: "applied" });
+    };
+    expect(await undoLastGrade(userId, new Date(), first)).toMatchObject({ ok: false, reason: "card-changed" });
+    expect(raced).toBe(true);
+    const logs = await db.reviewLog.findMany({ where: { cardId: card.id }, orderBy: { reviewedAt: "asc" } });
+    expect(logs.map((l) => [l.clientId, l.undoneAt])).toEqual([
+      [first, null],
+      [racing, null],
+    ]);
+    // The card is exactly what the racing grade made it.
+    const stored = await db.reviewCard.findUniqueOrThrow({ where: { id: card.id } });
+    expect(stored.reps).toBe(2);
+    expect(serializeFields(fieldsOf(stored))).toBe(logs[1]!.after);
+  });
+
   it("suspends a card as a leech at its 8th lapse; unsuspending clears the tag", async () => {
     const userId = await makeUser("leech");
     let now = new Date("2026-01-01T12:00:00Z");
@@ -211,7 +261,7 @@ describe("the day's queue", () => {
 
     await markLessonRead(userId, lesson);
     const past = new Date(Date.now() - 10 * 60_000);
-    await recordAnswer(userId, { itemId, chosen: 0, timeMs: 20_000, mode: "tutor" }, past);
+    await recordAnswer(userId, { itemId, lessonSlug: lesson, chosen: 0, timeMs: 20_000, mode: "tutor" }, past);
     const answerCard = await db.reviewCard.findUniqueOrThrow({ where: { userId_itemId: { userId, itemId } } });
     expect(answerCard.state).toBe(1); // a wrong answer is an Again: into learning
     const practiceLog = await db.reviewLog.findFirstOrThrow({ where: { cardId: answerCard.id } });

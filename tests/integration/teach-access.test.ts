@@ -349,7 +349,7 @@ describe("server actions with a session", () => {
     as("outsider");
     expect(await actions.leaveCohortAction(null, { cohortId: x.cohortId })).toMatchObject({ ok: false });
     expect(await actions.startAssignmentAction(null, { cohortId: x.cohortId, assignmentId: x.assignmentId })).toMatchObject({ ok: false });
-    expect(await actions.markNotificationReadAction(null, { notificationId: x.notificationId })).toMatchObject({ ok: true });
+    expect(await actions.markNotificationReadAction(null, { notificationId: x.notificationId })).toEqual({ ok: false, error: "No such notification." });
     expect((await db.notification.findUniqueOrThrow({ where: { id: x.notificationId } })).readAt).toBeNull();
   });
 

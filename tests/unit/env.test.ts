@@ -35,4 +35,18 @@ describe("environment validation", () => {
   it("treats blank optional variables as unset", () => {
     expect(parseEnv({ NEXTAUTH_SECRET: secret, GITHUB_ID: " ", GITHUB_SECRET: "" }).GITHUB_ID).toBeUndefined();
   });
+
+  it("requires an https NEXTAUTH_URL in production, so session cookies are Secure (http only on loopback)", () => {
+    expect(() => parseEnv({ NEXTAUTH_SECRET: secret, NODE_ENV: "production" })).toThrow(/NEXTAUTH_URL: is required in production/);
+    expect(() => parseEnv({ NEXTAUTH_SECRET: secret, NODE_ENV: "production", NEXTAUTH_URL: "http://systemic.example.org" })).toThrow(/NEXTAUTH_URL: must be an https:\/\/ URL in production/);
+    expect(parseEnv({ NEXTAUTH_SECRET: secret, NODE_ENV: "production", NEXTAUTH_URL: "https://systemic.example.org" }).NEXTAUTH_URL).toBe("https://systemic.example.org");
+    expect(parseEnv({ NEXTAUTH_SECRET: secret, NODE_ENV: "production", NEXTAUTH_URL: "http://127.0.0.1:3100" }).NODE_ENV).toBe("production");
+    expect(parseEnv({ NEXTAUTH_SECRET: secret, NEXTAUTH_URL: "http://192.168.1.5:3000" }).NODE_ENV).toBe("development");
+  });
+
+  it("validates the number of trusted proxies (default none)", () => {
+    expect(parseEnv({ NEXTAUTH_SECRET: secret }).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseEnv({ NEXTAUTH_SECRET: secret, TRUSTED_PROXY_HOPS: "2" }).TRUSTED_PROXY_HOPS).toBe(2);
+    expect(() => parseEnv({ NEXTAUTH_SECRET: secret, TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS/);
+  });
 });

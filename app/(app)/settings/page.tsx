@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
 import { OptimizePanel } from "@/components/settings/optimize-panel";
 import { ReviewSettingsForm } from "@/components/settings/review-settings-form";
+import { SignOutEverywhereForm } from "@/components/settings/sign-out-everywhere-form";
 import { SettingsForm } from "@/components/settings/settings-form";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -56,6 +57,15 @@ export default async function SettingsPage() {
                 : null
             }
           />
+        </section>
+        <section aria-labelledby="sessions" className="rounded-2xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
+          <h2 id="sessions" className="text-lg font-semibold">
+            Sessions
+          </h2>
+          <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
+            Signs you out on every phone and computer where you are signed in, this one included.
+          </p>
+          <SignOutEverywhereForm />
         </section>
         <section aria-labelledby="danger" className="rounded-2xl border border-red-200 bg-white p-5 dark:border-red-900 dark:bg-stone-900">
           <h2 id="danger" className="text-lg font-semibold text-red-800 dark:text-red-300">

@@ -13,7 +13,7 @@ const MESSAGES = {
 
 /** Joins the cohort with this join code: { code } → { cohortId, name, alreadyMember }. */
 export const POST = withUser(async (request, user) => {
-  const body = await readJson(request, joinSchema.extend({ code: z.string().max(200) }));
+  const body = await readJson(request, joinSchema.extend({ code: z.string().max(200) }).strict());
   if (body instanceof Response) return body;
   const result = await joinCohort(user.id, body.code);
   if (!result.ok) return apiError(result.reason === "instructor" ? 409 : result.reason === "unknown-code" ? 404 : 400, result.reason, MESSAGES[result.reason]);

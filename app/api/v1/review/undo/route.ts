@@ -8,11 +8,12 @@ const bodySchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "id 
 
 /**
  * Undoes the learner's last grade on the review screen. With `{ "id" }`,
- * only that grade, and only while it is still the latest.
+ * only that grade, and only while it is still the latest. The body is read
+ * whatever its framing (Content-Length or chunked); only an empty one means
+ * "the latest grade".
  */
 export const POST = withUser(async (request, user) => {
-  const hasBody = (request.headers.get("content-length") ?? "0") !== "0";
-  const body = hasBody ? await readJson(request, bodySchema) : {};
+  const body = await readJson(request, bodySchema, { optional: true });
   if (body instanceof Response) return body;
   const outcome = await undoLastGrade(user.id, new Date(), body.id);
   return json(outcome, outcome.ok ? 200 : 409);

@@ -1,0 +1,25 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useActionState, useEffect } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { signOutEverywhere } from "@/lib/auth/actions";
+
+/** Ends every session of the account (other phones, a shared computer, a copied cookie), this one included. */
+export function SignOutEverywhereForm() {
+  const [result, formAction, pending] = useActionState(signOutEverywhere, null);
+
+  useEffect(() => {
+    if (result?.ok) void signOut({ callbackUrl: "/signin" });
+  }, [result]);
+
+  return (
+    <form action={formAction} className="mt-4 space-y-4">
+      {result && !result.ok && <Alert tone="error">{result.error}</Alert>}
+      <Button type="submit" variant="secondary" disabled={pending || result?.ok === true}>
+        {pending ? "Signing out…" : "Sign out everywhere"}
+      </Button>
+    </form>
+  );
+}
