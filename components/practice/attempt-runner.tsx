@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { AnswerOutbox, type ItemState, type OutboxStatus, type SendOutcome } from "@/lib/exam/answer-outbox";
@@ -10,6 +10,7 @@ import { warningsDue, type WarningMinutes } from "@/lib/exam/timing";
 import type { AnswerFeedback } from "@/lib/learn/items";
 import { Countdown } from "./countdown";
 import { FlagButton } from "./flag-button";
+import { addRange, EMPTY_MARKS, marksKey, parseMarks, segments, toggleStrike, type AttemptMarks, type ItemMarks } from "@/lib/exam/annotations";
 import { QuestionNavigator, type NavigatorEntry } from "./question-navigator";
 import { ReportProblem } from "./report-problem";
 
@@ -83,6 +84,19 @@ export function AttemptRunner({ initial, flagged }: { initial: AttemptView; flag
   const [warning, setWarning] = useState<WarningMinutes | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [navOpen, setNavOpen] = useState(false);
+  // Crossed-out options and stem highlights, kept on this device with the attempt.
+  const [marks, setMarks] = useState<AttemptMarks>({});
+  useEffect(() => setMarks(parseMarks(readJson<unknown>(marksKey(attemptId), {}))), [attemptId]);
+  const updateMarks = useCallback(
+    (itemId: string, change: (m: ItemMarks) => ItemMarks) =>
+      setMarks((all) => {
+        const next = { ...all, [itemId]: change(all[itemId] ?? EMPTY_MARKS) };
+        writeJson(marksKey(attemptId), next);
+        return next;
+      }),
+    [attemptId],
+  );
+  const stemRef = useRef<HTMLParagraphElement>(null);
 
   const statesRef = useRef(states);
   statesRef.current = states;
@@ -105,6 +119,26 @@ export function AttemptRunner({ initial, flagged }: { initial: AttemptView; flag
   const answeredCount = items.filter((i) => states[i.id]?.chosen != null).length;
   const markedCount = items.filter((i) => states[i.id]?.marked).length;
   const waitingForFeedback = tutor && state.chosen !== null && !itemFeedback;
+  const itemMarks = marks[item.id] ?? EMPTY_MARKS;
+
+  /** Highlights the stem text the learner has selected (mouse, touch or keyboard selection). */
+  const highlightSelection = () => {
+    const stem = stemRef.current;
+    const selection = window.getSelection();
+    if (!stem || !selection || selection.rangeCount === 0 || selection.isCollapsed) return;
+    const range = selection.getRangeAt(0);
+    if (!stem.contains(range.startContainer) || !stem.contains(range.endContainer)) return;
+    const offsetOf = (node: Node, offset: number) => {
+      const before = document.createRange();
+      before.selectNodeContents(stem);
+      before.setEnd(node, offset);
+      return before.toString().length;
+    };
+    const start = offsetOf(range.startContainer, range.startOffset);
+    const end = offsetOf(range.endContainer, range.endOffset);
+    updateMarks(item.id, (m) => ({ ...m, highlights: addRange(m.highlights, [start, end], item.stem.length) }));
+    selection.removeAllRanges();
+  };
 
   const finish = useCallback((reportUrl: string) => {
     phaseRef.current = "over";
@@ -113,7 +147,9 @@ export function AttemptRunner({ initial, flagged }: { initial: AttemptView; flag
   }, []);
 
   // ── Saving ──────────────────────────────────────────────────
-  useEffect(() => {
+  // A layout effect: the outbox exists before the question can be clicked, so an answer given the
+  // moment the screen appears is queued and sent instead of silently skipped.
+  useLayoutEffect(() => {
     const send = async (s: ItemState): Promise<SendOutcome<SaveResponse>> => {
       const response = await fetch(`/api/v1/attempts/${attemptId}/answers`, {
         method: "POST",
@@ -495,12 +531,42 @@ export function AttemptRunner({ initial, flagged }: { initial: AttemptView; flag
               Question {index + 1} of {items.length}
               {state.marked && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 normal-case tracking-normal text-amber-900 dark:bg-amber-900 dark:text-amber-100">Marked for review</span>}
             </h2>
-            <p className="mt-3 whitespace-pre-line leading-relaxed">{item.stem}</p>
+            <p ref={stemRef} data-testid="attempt-stem" className="mt-3 whitespace-pre-line leading-relaxed">
+              {segments(item.stem, itemMarks.highlights).map((piece, i) =>
+                piece.highlighted ? (
+                  <mark key={i} className="rounded-sm bg-amber-200 text-inherit dark:bg-amber-700/70">
+                    {piece.text}
+                  </mark>
+                ) : (
+                  <span key={i}>{piece.text}</span>
+                ),
+              )}
+            </p>
+            <div className="mt-2 flex flex-wrap gap-2 text-sm">
+              <button
+                type="button"
+                onPointerDown={(e) => e.preventDefault()}
+                onClick={highlightSelection}
+                className="inline-flex min-h-11 items-center rounded-lg border border-stone-300 px-3 font-medium hover:border-brand-500 dark:border-stone-700"
+              >
+                Highlight selected text
+              </button>
+              {itemMarks.highlights.length > 0 && (
+                <button
+                  type="button"
+                  onClick={() => updateMarks(item.id, (m) => ({ ...m, highlights: [] }))}
+                  className="inline-flex min-h-11 items-center rounded-lg px-3 text-stone-600 underline dark:text-stone-400"
+                >
+                  Clear highlights
+                </button>
+              )}
+            </div>
             <p className="mt-3 font-semibold">{item.leadIn}</p>
             <ol className="mt-4 space-y-2" aria-label="Options">
               {item.options.map((text, i) => {
                 const chosen = state.chosen === i;
                 const isKey = itemFeedback?.keyIndex === i;
+                const struck = itemMarks.struck.includes(i) && !itemFeedback;
                 const tone = itemFeedback
                   ? isKey
                     ? "border-emerald-600 bg-emerald-50 dark:border-emerald-500 dark:bg-emerald-950/50"
@@ -511,7 +577,8 @@ export function AttemptRunner({ initial, flagged }: { initial: AttemptView; flag
                     ? "border-brand-600 bg-brand-50 ring-1 ring-brand-600 dark:border-brand-400 dark:bg-brand-900/60 dark:ring-brand-400"
                     : "border-stone-300 hover:border-brand-500 hover:bg-brand-50 dark:border-stone-700 dark:hover:bg-brand-900/40";
                 return (
-                  <li key={i}>
+                  <li key={i} className="flex items-stretch gap-2">
+                    <div className="min-w-0 flex-1">
                     <button
                       type="button"
                       aria-pressed={chosen}
@@ -526,13 +593,30 @@ export function AttemptRunner({ initial, flagged }: { initial: AttemptView; flag
                       >
                         {LETTERS[i]}
                       </span>
-                      <span className="flex-1">
+                      <span className={`flex-1 ${struck ? "text-stone-500 line-through decoration-2 dark:text-stone-500" : ""}`} data-struck={struck || undefined}>
                         {text}
                         {itemFeedback && isKey && <span className="ml-2 text-sm font-semibold text-emerald-800 dark:text-emerald-300">Best answer</span>}
                         {itemFeedback && chosen && !isKey && <span className="ml-2 text-sm font-semibold text-red-800 dark:text-red-300">Your answer</span>}
                       </span>
                     </button>
                     {itemFeedback && <p className="mt-1 px-3 pl-12 text-sm text-stone-700 dark:text-stone-300">{itemFeedback.options[i]?.rationale}</p>}
+                    </div>
+                    {!itemFeedback && (
+                      <button
+                        type="button"
+                        aria-pressed={struck}
+                        aria-label={`${struck ? "Restore" : "Cross out"} option ${LETTERS[i]}`}
+                        title={struck ? "Restore this option" : "Cross out this option"}
+                        onClick={() => updateMarks(item.id, (m) => toggleStrike(m, i))}
+                        className={`inline-flex min-h-12 w-11 shrink-0 items-center justify-center rounded-lg border ${
+                          struck ? "border-stone-500 bg-stone-200 dark:border-stone-400 dark:bg-stone-800" : "border-stone-300 dark:border-stone-700"
+                        }`}
+                      >
+                        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
+                          <path d="M4 12h16M7 7l10 10" strokeLinecap="round" />
+                        </svg>
+                      </button>
+                    )}
                   </li>
                 );
               })}
@@ -582,7 +666,7 @@ export function AttemptRunner({ initial, flagged }: { initial: AttemptView; flag
                   aria-keyshortcuts="M"
                   className={state.marked ? "border-amber-500 bg-amber-50 text-amber-950 dark:border-amber-500 dark:bg-amber-950/60 dark:text-amber-100" : ""}
                 >
-                  <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill={state.marked ? "currentColor" : "none"} stroke="currentColor" strokeWidth="1.8">
+                  <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5 shrink-0" fill={state.marked ? "currentColor" : "none"} stroke="currentColor" strokeWidth="1.8">
                     <path d="M5 21V4m0 0h11l-2 4 2 4H5" strokeLinejoin="round" />
                   </svg>
                   <span className="sm:hidden">Mark</span>

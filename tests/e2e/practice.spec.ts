@@ -1,6 +1,9 @@
 import type { Page } from "@playwright/test";
 import { expect, formAlert, signIn, test } from "./fixtures";
 
+/** An answer option's button, not the cross-out toggle beside it. */
+const OPTION_NAME = /^(?!Cross out option|Restore option)/;
+
 /** "1:06:52" or "4:05" → seconds. */
 function seconds(clock: string): number {
   return clock
@@ -24,7 +27,7 @@ async function openNavigator(page: Page, isMobile: boolean) {
 }
 
 async function answer(page: Page, option: number) {
-  const options = page.getByRole("list", { name: "Options" }).getByRole("button");
+  const options = page.getByRole("list", { name: "Options" }).getByRole("button", { name: OPTION_NAME });
   await expect(options).toHaveCount(4);
   await options.nth(option).click();
   await expect(options.nth(option)).toHaveAttribute("aria-pressed", "true");
@@ -70,7 +73,7 @@ test("a candidate takes a short mock: answers, marks, reloads with the clock int
   const reloaded = Date.now();
   await page.reload();
   await expect(page.getByTestId("progress")).toContainText("Question 3 of 50");
-  await expect(page.getByRole("list", { name: "Options" }).getByRole("button").nth(2)).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("list", { name: "Options" }).getByRole("button", { name: OPTION_NAME }).nth(2)).toHaveAttribute("aria-pressed", "true");
   const after = await clockSeconds(page);
   expect(after).toBeLessThanOrEqual(before);
   // The clock lost no more than the time the reload took (it restarts from the server's deadline).
@@ -135,9 +138,9 @@ test("a practice session in tutor mode explains each answer, flags an item and e
   await expect(page.getByTestId("progress")).toContainText("Question 1 of 10");
   await expect(page.getByTestId("countdown")).toHaveCount(0);
 
-  await page.getByRole("list", { name: "Options" }).getByRole("button").first().click();
+  await page.getByRole("list", { name: "Options" }).getByRole("button", { name: OPTION_NAME }).first().click();
   await expect(page.getByTestId("practice-verdict")).toHaveText(/^(Correct\.|Not quite — the best answer is [A-D]\.)/);
-  await expect(page.getByRole("list", { name: "Options" }).locator("li > p")).toHaveCount(4);
+  await expect(page.getByRole("list", { name: "Options" }).locator("li p")).toHaveCount(4);
   const flag = page.getByRole("button", { name: "Flag" });
   await flag.click();
   await expect(flag).toHaveAttribute("aria-pressed", "true");
@@ -172,4 +175,47 @@ test("another learner's attempt is not found", async ({ page, makeUser, db }) =>
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   const api = await page.request.post(`/api/v1/attempts/${attempt.id}/answers`, { data: { itemId: "x", chosen: 0, marked: false, timeMs: 0 } });
   expect(api.status()).toBe(404);
+});
+
+test("in a mock, options can be crossed out and the stem highlighted, and both survive a reload", async ({ page, makeUser }) => {
+  const user = await makeUser();
+  await signIn(page, user, "/practice");
+  await page.getByRole("button", { name: "Start short mock" }).click();
+  await page.waitForURL(/\/practice\/attempts\/[a-z0-9]+$/);
+  await expect(page.getByTestId("progress")).toContainText("Question 1 of 50");
+
+  // Cross out B and D; B is restored again, D stays crossed out. Crossing out chooses nothing.
+  const crossB = page.getByRole("button", { name: "Cross out option B" });
+  await crossB.click();
+  await page.getByRole("button", { name: "Cross out option D" }).click();
+  await page.getByRole("button", { name: "Restore option B" }).click();
+  await expect(page.getByRole("button", { name: "Restore option D" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("button", { name: "Cross out option B" })).toHaveAttribute("aria-pressed", "false");
+  const options = page.getByRole("list", { name: "Options" }).getByRole("button", { name: OPTION_NAME });
+  await expect(options.nth(3).locator("[data-struck]")).toHaveCount(1);
+  for (let i = 0; i < 4; i++) await expect(options.nth(i)).toHaveAttribute("aria-pressed", "false");
+
+  // Select the stem's first word and highlight it.
+  const stem = page.getByTestId("attempt-stem");
+  const firstWord = await stem.evaluate((el) => {
+    const text = el.textContent ?? "";
+    const end = text.indexOf(" ");
+    const range = document.createRange();
+    const node = el.firstChild?.firstChild ?? el.firstChild!;
+    range.setStart(node, 0);
+    range.setEnd(node, end);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return text.slice(0, end);
+  });
+  await page.getByRole("button", { name: "Highlight selected text" }).click();
+  await expect(stem.locator("mark")).toHaveText(firstWord);
+
+  await page.reload();
+  await expect(page.getByTestId("progress")).toContainText("Question 1 of 50");
+  await expect(page.getByRole("button", { name: "Restore option D" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("attempt-stem").locator("mark")).toHaveText(firstWord);
+  await page.getByRole("button", { name: "Clear highlights" }).click();
+  await expect(page.getByTestId("attempt-stem").locator("mark")).toHaveCount(0);
 });

@@ -2,6 +2,9 @@ import fs from "node:fs";
 import { devices, type Browser, type BrowserContext } from "@playwright/test";
 import { expect, formAlert, signIn, test } from "./fixtures";
 
+/** An answer option's button, not the cross-out toggle beside it. */
+const OPTION_NAME = /^(?!Cross out option|Restore option)/;
+
 /** A context of its own (own cookies) on the project's browser, which carries the configured launch options. */
 async function context(browser: Browser, baseURL: string, device?: keyof typeof devices): Promise<BrowserContext> {
   return browser.newContext({ ...(device ? devices[device] : { viewport: { width: 1280, height: 800 } }), baseURL });
@@ -72,7 +75,7 @@ test("an instructor runs a cohort end to end; a candidate completes the work on 
     await c.waitForURL(/\/practice\/attempts\/[^/]+$/);
     for (let n = 1; n <= 3; n++) {
       await expect(c.getByTestId("progress")).toContainText(`Question ${n} of 3`);
-      const option = c.getByRole("list", { name: "Options" }).getByRole("button").nth(n % 4);
+      const option = c.getByRole("list", { name: "Options" }).getByRole("button", { name: OPTION_NAME }).nth(n % 4);
       await option.click();
       // The choice has registered before moving on (a click is not assumed to have landed).
       await expect(option).toHaveAttribute("aria-pressed", "true");
