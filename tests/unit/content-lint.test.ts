@@ -160,3 +160,17 @@ describe("single rules", () => {
     expect(resolveLessonLink("../items/joining.yaml", "x")).toBeNull();
   });
 });
+
+describe("files awaiting their cue rewrite", () => {
+  it("turn only their cue findings into warnings", async () => {
+    const { partitionPending } = await import("@/lib/content/lint");
+    const at = (file: string, rule: string) => ({ file, line: 1, rule, message: "m" }) as Parameters<typeof partitionPending>[0][number];
+    const problems = [at("content/items/old.yaml", "item-key-citation"), at("content/items/old.yaml", "item-section"), at("content/items/new.yaml", "item-key-citation")];
+    const { problems: failing, warnings } = partitionPending(problems, new Set(["content/items/old.yaml"]));
+    expect(warnings.map((p) => [p.file, p.rule])).toEqual([["content/items/old.yaml", "item-key-citation"]]);
+    expect(failing.map((p) => [p.file, p.rule])).toEqual([
+      ["content/items/old.yaml", "item-section"],
+      ["content/items/new.yaml", "item-key-citation"],
+    ]);
+  });
+});
