@@ -36,7 +36,8 @@ const projects: TestProjectInlineConfiguration[] = [
   {
     resolve: { alias },
     esbuild: { jsx: "automatic" },
-    test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"], environment: "node" },
+    // CI machines are shared and often busy: no unit test asserts speed, so none should fail for being slow.
+    test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"], environment: "node", testTimeout: 60_000 },
   },
   integration("integration-sqlite", `file:${path.join(root, "tests/.tmp", `integration-${runId}.db`)}`),
 ];
