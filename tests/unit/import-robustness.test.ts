@@ -102,7 +102,7 @@ describe("control characters and lone surrogates", () => {
     const gift = `// systemic: domain=3; concepts=joining; difficulty=2\n::Q1::A family arrives for a first session with their teenage son.\\n\\nWhat should the therapist do first?{\n=Greet the parents#Correct. Joining first (Minuchin, 1974).\n~Ask the son \ud83d#Incorrect. Too early.\n~Explain the model#Incorrect. Too early.\n~Set homework#Incorrect. Too early.\n}\n`;
     const result = parseGift(gift);
     expect(result.items).toEqual([]);
-    expect(result.problems).toEqual([{ line: 2, message: "option B: the text contains a broken character (lone surrogate U+D83D) that cannot be stored; remove it" }]);
+    expect(result.problems).toEqual([{ line: 2, message: "answer B contains a broken character (lone surrogate U+D83D) that cannot be stored; remove it" }]);
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { parseItemsCsv } from "./csv";
-import { parseGift } from "./gift";
+import { parseGift } from "./gift-reader";
 
 const { format, text } = workerData as { format: "csv" | "gift"; text: string };
 try {
