@@ -7,7 +7,7 @@ import { parseConcepts } from "@/lib/learn/items";
 import { itemsUsableBy, setForOwner } from "./access";
 import { CUSTOM_LESSON } from "./instructor-items";
 import type { BuilderItem } from "./item-filters";
-import { itemFromRow, itemsToCsv, itemsToGift, itemsToMoodleXml } from "./formats";
+import { itemFromRow, itemsToCsv, itemsToGift, itemsToMoodleXml, moodleCategorySegment } from "./formats";
 import type { ExportFormat, QuestionSetInput } from "./validation";
 
 const STEM_PREVIEW = 280;
@@ -165,7 +165,7 @@ export async function setExport(userId: string, setId: string, format: ExportFor
     // "custom" only files an instructor's item that belongs to no bank lesson; it is not a lesson to export.
     return row ? [itemFromRow({ ...row, lessonSlug: row.lessonSlug === CUSTOM_LESSON ? "" : row.lessonSlug })] : [];
   });
-  const body = format === "csv" ? itemsToCsv(items) : format === "gift" ? itemsToGift(items) : itemsToMoodleXml(items, { category: `$course$/top/${set.title}` });
+  const body = format === "csv" ? itemsToCsv(items) : format === "gift" ? itemsToGift(items) : itemsToMoodleXml(items, { category: `$course$/top/${moodleCategorySegment(set.title)}` });
   return { title: set.title, body };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { categoryName, draftBlockers, readCsvDrafts, readGiftDrafts } from "@/lib/cohorts/formats";
+import { categoryName, draftBlockers, moodleCategorySegment, readCsvDrafts, readGiftDrafts } from "@/lib/cohorts/formats";
 
 const lines = (...l: string[]) => l.join("\n");
 const only = (text: string) => {
@@ -172,5 +172,12 @@ describe("CSV drafts", () => {
   it("refuses a row with one option and reports missing columns at the header", () => {
     expect(readCsvDrafts("stem,option_a,option_b,key\nThe family arrives. What first?,a,,A\n").refused).toEqual([{ line: 2, message: "a multiple-choice question needs 2 to 6 answers (found 1)" }]);
     expect(readCsvDrafts("stem,option_a\nx,y\n").fileProblems).toEqual([{ line: 1, message: "missing columns: option_b, key" }]);
+  });
+});
+
+describe("Moodle XML export of a set whose title has a /", () => {
+  it("escapes the / so Moodle makes one category, and the reader reads the name back", () => {
+    expect(moodleCategorySegment("Week 1/2: joining")).toBe("Week 1//2: joining");
+    expect(categoryName(`$course$/top/${moodleCategorySegment("Week 1/2: joining")}`)).toBe("Week 1/2: joining");
   });
 });

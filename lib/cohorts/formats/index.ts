@@ -4,7 +4,7 @@ export { escapeGift, GIFT_METADATA_EXAMPLE, htmlToText, itemsToGift, splitQuesti
 export { categoryName, GIFT_KINDS, parseGift, readGiftDrafts, unescapeGift } from "./gift-reader";
 export * from "./draft";
 export { lintInstructorItem } from "./lint";
-export { itemsToMoodleXml, textToHtml, textToInlineHtml, type MoodleXmlOptions } from "./moodle-xml";
+export { itemsToMoodleXml, moodleCategorySegment, textToHtml, textToInlineHtml, type MoodleXmlOptions } from "./moodle-xml";
 export {
   instructorItemSchema,
   instructorOptionSchema,
