@@ -120,8 +120,22 @@ function giftPlain(raw: string, inherited: Format | null, formatSplit = false): 
   const { format, rest } = formatSplit ? { format: null, rest: raw } : splitFormat(raw);
   const effective = format ?? inherited;
   const text = unescapeGift(rest).trim();
+  if (effective === "markdown") return markdownToText(text);
   // Moodle's default ("moodle") format is plain text to this reader, so a "<tag>" written as text stays text.
   return effective === "html" ? htmlToText(text) : text;
+}
+
+/**
+ * Markdown's inline markers (bold, italic, code) dropped: items are plain
+ * text. Each pattern is a run of non-marker characters between two markers,
+ * so matching is linear.
+ */
+export function markdownToText(text: string): string {
+  return text
+    .replace(/\*\*([^*\n]+)\*\*/g, "$1")
+    .replace(/__([^_\n]+)__/g, "$1")
+    .replace(/\*([^*\n]+)\*/g, "$1")
+    .replace(/`([^`\n]+)`/g, "$1");
 }
 
 interface Answer {
