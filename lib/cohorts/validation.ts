@@ -144,7 +144,7 @@ export const draftImportSchema = z.object({
   preview: z.boolean(),
 });
 
-export const EXPORT_FORMATS = ["csv", "gift", "xml"] as const;
+export const EXPORT_FORMATS = ["csv", "gift", "xml", "qti"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const notificationIdSchema = z.object({ notificationId: recordId });
