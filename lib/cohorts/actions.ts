@@ -8,6 +8,8 @@ import { canTeach } from "@/lib/auth/roles";
 import type { CurrentUser } from "@/lib/auth/users";
 import { deleteAssignment, createAssignment, startAssignmentAttempt, updateAssignment } from "./assignments";
 import { addCoInstructor, createCohort, deleteCohort, leaveTeaching, regenerateJoinCode, removeCoInstructor, updateCohort } from "./cohorts";
+import { bulkMetadataSchema, deleteDraft, draftItemSchema, importDrafts, publishDraft, setDraftsMetadata, updateDraft, type DraftImportOutcome } from "./drafts";
+import type { DraftItem } from "./formats/draft";
 import { createInstructorItem, importInstructorItems, setInstructorItemRetired, updateInstructorItem, type ImportOutcome } from "./instructor-items";
 import { joinCohort, leaveCohort, removeMember } from "./members";
 import { markAllNotificationsRead, markNotificationRead } from "./notifications";
@@ -17,6 +19,7 @@ import {
   assignmentSchema,
   assignmentUpdateSchema,
   coInstructorSchema,
+  draftImportSchema,
   cohortIdSchema,
   cohortSchema,
   cohortUpdateSchema,
@@ -188,6 +191,41 @@ export const importItemsAction = teachAction(importSchema, async (input, user): 
   if (!outcome.ok && outcome.reason === "unreadable") return { ok: false, error: outcome.message };
   if ("imported" in outcome) refreshTeach();
   return { ok: true, data: outcome };
+});
+
+// ───────────── Drafts (imported questions) ─────────────
+
+export const importDraftsAction = teachAction(draftImportSchema, async (input, user): Promise<ActionResult<DraftImportOutcome>> => {
+  const outcome = await importDrafts(user.id, input);
+  if (!outcome.ok && outcome.reason !== "nothing") return { ok: false, error: outcome.message };
+  if (outcome.ok && "imported" in outcome) refreshTeach();
+  return { ok: true, data: outcome };
+});
+
+export const updateDraftAction = teachAction(z.object({ draftId: recordId, draft: draftItemSchema }), async ({ draftId, draft }, user) => {
+  const saved = await updateDraft(user.id, draftId, draft as DraftItem);
+  if (!saved.ok) return { ok: false, error: saved.error === "not-found" ? NOT_FOUND : saved.error };
+  refreshTeach();
+  return { ok: true, data: { warnings: saved.warnings }, message: saved.warnings.length === 0 ? "Draft saved. It passes the instructors' checks." : `Draft saved with ${saved.warnings.length} warning${saved.warnings.length === 1 ? "" : "s"}.` };
+});
+
+export const bulkDraftMetadataAction = teachAction(bulkMetadataSchema.extend({ draftIds: z.array(recordId).min(1, "Choose at least one draft").max(5_000) }), async ({ draftIds, ...metadata }, user) => {
+  const changed = await setDraftsMetadata(user.id, draftIds, metadata);
+  refreshTeach();
+  return { ok: true, data: { changed }, message: `Updated ${changed} draft${changed === 1 ? "" : "s"}.` };
+});
+
+export const publishDraftAction = teachAction(z.object({ draftId: recordId, asIs: z.boolean() }), async ({ draftId, asIs }, user) => {
+  const result = await publishDraft(user, draftId, asIs);
+  if (!result.ok) return { ok: false, error: result.reason === "not-found" ? NOT_FOUND : `${result.reason === "blocked" ? "This draft cannot become an item yet" : "This draft has warnings"}: ${result.problems.join("; ")}` };
+  refreshTeach();
+  return { ok: true, data: result, message: "Published: the item can now be put in sets and assigned." };
+});
+
+export const deleteDraftAction = teachAction(z.object({ draftId: recordId }), async ({ draftId }, user) => {
+  if (!(await deleteDraft(user.id, draftId))) return { ok: false, error: NOT_FOUND };
+  refreshTeach();
+  return { ok: true, data: undefined, message: "Draft deleted." };
 });
 
 // ───────────── Candidates ─────────────

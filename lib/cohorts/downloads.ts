@@ -16,14 +16,15 @@ const TYPES = {
   csv: "text/csv; charset=utf-8",
   gift: "text/plain; charset=utf-8",
   xml: "application/xml; charset=utf-8",
+  zip: "application/zip",
 } as const;
 
 /**
  * An attachment. CSVs start with a byte order mark so Excel reads them as
  * UTF-8 (names with accents survive); the other formats do not need one.
  */
-export function download(body: string, filename: string, kind: keyof typeof TYPES): Response {
-  return new Response(kind === "csv" ? `\uFEFF${body}` : body, {
+export function download(body: string | Uint8Array, filename: string, kind: keyof typeof TYPES): Response {
+  return new Response(typeof body !== "string" ? new Blob([body as BlobPart]) : kind === "csv" ? `\uFEFF${body}` : body, {
     status: 200,
     headers: {
       "Content-Type": TYPES[kind],

@@ -24,7 +24,8 @@ export function newInstructorItemId(): string {
   return id;
 }
 
-function rowFor(item: InstructorItem, author: string, now: Date) {
+/** The Item row of an instructor's item (lesson, author, date, blueprint and content hash filled in). */
+export function instructorItemRow(item: InstructorItem, author: string, now: Date) {
   const data = itemRowData(item);
   return {
     ...data,
@@ -60,7 +61,7 @@ export async function createInstructorItem(user: { id: string; name: string | nu
   const check = checkInstructorItem(input);
   if (!check.ok) return check;
   const id = newInstructorItemId();
-  await db.item.create({ data: { id, ownerId: user.id, ...rowFor(check.item, user.name ?? user.email, now) } });
+  await db.item.create({ data: { id, ownerId: user.id, ...instructorItemRow(check.item, user.name ?? user.email, now) } });
   return { ok: true, itemId: id };
 }
 
@@ -68,7 +69,7 @@ export async function createInstructorItem(user: { id: string; name: string | nu
 export async function updateInstructorItem(userId: string, itemId: string, input: InstructorItemInput, now = new Date()): Promise<SaveItemResult> {
   const check = checkInstructorItem(input);
   if (!check.ok) return check;
-  const { author: _author, ...data } = rowFor(check.item, "", now);
+  const { author: _author, ...data } = instructorItemRow(check.item, "", now);
   const { count } = await db.item.updateMany({ where: ownItem(itemId, userId), data });
   return count > 0 ? { ok: true, itemId } : { ok: false, notFound: true };
 }
@@ -132,7 +133,7 @@ export async function importInstructorItems(
   if (input.mode === "all" && problems.length > 0) return { ok: false, reason: "problems", rows, valid: items.length, problems };
   if (items.length === 0) return { ok: false, reason: "nothing-valid", rows, problems };
   const author = user.name ?? user.email;
-  const data = items.map(({ item }) => ({ id: newInstructorItemId(), ownerId: user.id, ...rowFor(item, author, now) }));
+  const data = items.map(({ item }) => ({ id: newInstructorItemId(), ownerId: user.id, ...instructorItemRow(item, author, now) }));
   await db.$transaction(async (tx) => {
     await tx.item.createMany({ data });
   });

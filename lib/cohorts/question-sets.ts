@@ -7,7 +7,8 @@ import { parseConcepts } from "@/lib/learn/items";
 import { itemsUsableBy, setForOwner } from "./access";
 import { CUSTOM_LESSON } from "./instructor-items";
 import type { BuilderItem } from "./item-filters";
-import { itemFromRow, itemsToCsv, itemsToGift, itemsToMoodleXml } from "./formats";
+import { itemFromRow, itemsToCsv, itemsToGift, itemsToMoodleXml, moodleCategorySegment } from "./formats";
+import { qtiPackage } from "./formats/qti";
 import type { ExportFormat, QuestionSetInput } from "./validation";
 
 const STEM_PREVIEW = 280;
@@ -154,7 +155,9 @@ export async function getQuestionSet(userId: string, setId: string) {
  * One of the instructor's sets as a file: CSV or GIFT (both import back
  * into Systemic without loss) or Moodle XML. Null without access.
  */
-export async function setExport(userId: string, setId: string, format: ExportFormat): Promise<{ title: string; body: string } | null> {
+export async function setExport(userId: string, setId: string, format: Exclude<ExportFormat, "qti">): Promise<{ title: string; body: string } | null>;
+export async function setExport(userId: string, setId: string, format: ExportFormat): Promise<{ title: string; body: string | Uint8Array } | null>;
+export async function setExport(userId: string, setId: string, format: ExportFormat): Promise<{ title: string; body: string | Uint8Array } | null> {
   const set = await db.questionSet.findFirst({ where: setForOwner(setId, userId), select: { title: true, itemIds: true } });
   if (!set) return null;
   const ids = parseIds(set.itemIds);
@@ -165,7 +168,8 @@ export async function setExport(userId: string, setId: string, format: ExportFor
     // "custom" only files an instructor's item that belongs to no bank lesson; it is not a lesson to export.
     return row ? [itemFromRow({ ...row, lessonSlug: row.lessonSlug === CUSTOM_LESSON ? "" : row.lessonSlug })] : [];
   });
-  const body = format === "csv" ? itemsToCsv(items) : format === "gift" ? itemsToGift(items) : itemsToMoodleXml(items, { category: `$course$/top/${set.title}` });
+  if (format === "qti") return { title: set.title, body: qtiPackage(items, set.title, `set-${setId}`) };
+  const body = format === "csv" ? itemsToCsv(items) : format === "gift" ? itemsToGift(items) : itemsToMoodleXml(items, { category: `$course$/top/${moodleCategorySegment(set.title)}` });
   return { title: set.title, body };
 }
 

@@ -138,7 +138,13 @@ export const importSchema = z.object({
 });
 export type ImportInput = z.infer<typeof importSchema>;
 
-export const EXPORT_FORMATS = ["csv", "gift", "xml"] as const;
+export const draftImportSchema = z.object({
+  format: z.enum(IMPORT_FORMATS, { message: "Choose CSV or GIFT" }),
+  text: z.string().min(1, "The file is empty").max(MAX_IMPORT_CHARS, "The file is too large (at most 1 MB)"),
+  preview: z.boolean(),
+});
+
+export const EXPORT_FORMATS = ["csv", "gift", "xml", "qti"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const notificationIdSchema = z.object({ notificationId: recordId });

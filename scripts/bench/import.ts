@@ -6,7 +6,7 @@
  * Prints a Markdown table for docs/benchmarks.md.
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { parseGift } from "@/lib/cohorts/formats/gift";
+import { parseGift } from "@/lib/cohorts/formats/gift-reader";
 import { parseItemsCsv } from "@/lib/cohorts/formats/csv";
 import { parseImportOffThread } from "@/lib/cohorts/formats/parse-off-thread";
 import { normalFile, pathologicalFiles } from "../../tests/fixtures/imports/pathological";

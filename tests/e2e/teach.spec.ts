@@ -170,7 +170,7 @@ test("an import file just under 1 MB reaches the importer, and a larger one is r
   test.skip(testInfo.project.name !== "desktop", "one viewport is enough");
   const instructor = await makeUser({ role: "instructor" });
   await signIn(page, instructor, "/teach/items/import");
-  const file = page.getByLabel("File");
+  const file = page.getByLabel("File", { exact: true });
   // Under 1 MB as a file, but well over 1 MB once sent through a server action (every é takes two bytes, every " is escaped).
   const heavy = `stem,lead_in\n${'"é""é"",'.repeat(999_000 / 12)}\n`;
   expect(Buffer.byteLength(heavy)).toBeLessThan(1_000_000);

@@ -62,13 +62,10 @@ describe("parseGift on a file with bad questions", () => {
 
   it("reports each bad question at its line with the reason", () => {
     expect(result.problems).toEqual([
-      { line: 2, message: "only multiple-choice questions can be imported (this is a true/false question)" },
+      { line: 2, message: "only single-answer multiple-choice questions can be imported (this is a true/false question)" },
       { line: 5, message: "an item has exactly four options (found 3)" },
       { line: 11, message: `domain, concepts, difficulty missing: ${metadataHint}` },
-      { line: 19, message: "an item has exactly one key: mark it with = and the distractors with ~ (found 2 marked =)" },
-      { line: 19, message: "domain must be a whole number from 1 to 6 (found 9)" },
-      // The unescaped colon is on the second line of the question.
-      { line: 28, message: '":" at column 5 is GIFT syntax here; to use it as text write \\:' },
+      { line: 19, message: "2 answers are marked correct; a single-answer question has exactly one key (mark the others with ~)" },
       { line: 36, message: "option B needs a rationale" },
       { line: 51, message: 'unknown setting "colour" in the // systemic: line (use domain, concepts, difficulty, lesson, section)' },
       { line: 52, message: 'duplicate id "grp-201" (first used on line 44); ids are unique within a file' },
@@ -83,7 +80,11 @@ describe("parseGift on a file with bad questions", () => {
 
   it("still parses the good question", () => {
     expect(result.rows).toBe(9);
-    expect(result.items.map((p) => [p.line, p.item.id])).toEqual([[44, "grp-201"]]);
+    // The question at line 27 has a plain ":" in its text, which Moodle reads as text (so does the reader).
+    expect(result.items.map((p) => [p.line, p.item.id])).toEqual([
+      [27, "colon"],
+      [44, "grp-201"],
+    ]);
   });
 
   it("reports other question types and partial credit", () => {
@@ -104,14 +105,15 @@ describe("parseGift on a file with bad questions", () => {
       ].join("\n"),
     );
     expect(other.problems.map((p) => [p.line, p.message])).toEqual([
-      [2, "only multiple-choice questions can be imported (this is a numerical question)"],
-      [4, "only multiple-choice questions can be imported (this is an essay question)"],
-      [6, "only multiple-choice questions can be imported (this is a matching question)"],
-      [8, "every answer is marked =; mark the key with = and the distractors with ~"],
-      [10, "partial-credit weights (like %50%) are not supported; mark the key with = and the distractors with ~"],
-      [10, "an item has exactly one key: mark it with = and the distractors with ~ (found 0 marked =)"],
-      [10, `domain, concepts, difficulty missing: ${metadataHint}`],
-      [12, "only multiple-choice questions can be imported (this is text without answers (a description))"],
+      [2, "only single-answer multiple-choice questions can be imported (this is a numerical question)"],
+      [4, "only single-answer multiple-choice questions can be imported (this is an essay question)"],
+      [6, "only single-answer multiple-choice questions can be imported (this is a matching question)"],
+      [8, "only single-answer multiple-choice questions can be imported (this is a short-answer question): every answer is marked =; mark the key with = and the distractors with ~"],
+      [
+        10,
+        "only single-answer multiple-choice questions can be imported (this is a multiple-answer question (several answers earn credit)): answers with partial credit such as %50% have no place in an item; mark the key with = (or ~%100%) and the distractors with ~",
+      ],
+      [12, "only single-answer multiple-choice questions can be imported (this is text without answers (a description))"],
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseGift, parseItemsCsv, splitQuestionText, htmlToText, ITEM_CSV_COLUMNS } from "@/lib/cohorts/formats";
+import { parseGift, parseItemsCsv, readCsvDrafts, readGiftDrafts, splitQuestionText, htmlToText, ITEM_CSV_COLUMNS, DRAFT_MAX_OPTIONS, DRAFT_MIN_OPTIONS } from "@/lib/cohorts/formats";
 import { parseImportOffThread } from "@/lib/cohorts/formats/parse-off-thread";
 import { OPTION_LETTERS } from "@/lib/content/schema";
 import { findUnsafeCharacter, unsafeCharacterLines, unsafeInput, stripTags, trimAroundNewlines, collapseSpaces, lastBlankLine, splitParagraphs } from "@/lib/text";
@@ -102,7 +102,7 @@ describe("control characters and lone surrogates", () => {
     const gift = `// systemic: domain=3; concepts=joining; difficulty=2\n::Q1::A family arrives for a first session with their teenage son.\\n\\nWhat should the therapist do first?{\n=Greet the parents#Correct. Joining first (Minuchin, 1974).\n~Ask the son \ud83d#Incorrect. Too early.\n~Explain the model#Incorrect. Too early.\n~Set homework#Incorrect. Too early.\n}\n`;
     const result = parseGift(gift);
     expect(result.items).toEqual([]);
-    expect(result.problems).toEqual([{ line: 2, message: "option B: the text contains a broken character (lone surrogate U+D83D) that cannot be stored; remove it" }]);
+    expect(result.problems).toEqual([{ line: 2, message: "answer B contains a broken character (lone surrogate U+D83D) that cannot be stored; remove it" }]);
   });
 });
 
@@ -157,10 +157,11 @@ describe("a seeded fuzz of both readers", { timeout: 300_000 }, () => {
     return out;
   }
 
-  it("10,000 mutated files: no exception, and every accepted item has four options and exactly one key", () => {
+  it("10,000 mutated files: no exception, every accepted item has four options and exactly one key, every draft 2–6 options and one key", () => {
     const rng = prng(20261202);
     const random = () => rng.next();
     let accepted = 0;
+    let drafted = 0;
     for (let i = 0; i < 10_000; i++) {
       const format = i % 2 === 0 ? "gift" : "csv";
       const text = mutate(format === "gift" ? gift : csv, random);
@@ -172,8 +173,18 @@ describe("a seeded fuzz of both readers", { timeout: 300_000 }, () => {
         accepted++;
       }
       for (const p of result.problems) expect(p.message.length, p.message).toBeLessThan(400);
+      const read = format === "gift" ? readGiftDrafts(text) : readCsvDrafts(text);
+      for (const { draft } of read.drafts) {
+        expect(draft.options.length).toBeGreaterThanOrEqual(DRAFT_MIN_OPTIONS);
+        expect(draft.options.length).toBeLessThanOrEqual(DRAFT_MAX_OPTIONS);
+        expect(Number.isInteger(draft.keyIndex) && draft.keyIndex >= 0 && draft.keyIndex < draft.options.length).toBe(true);
+        expect(findUnsafeCharacter(JSON.stringify(draft))).toBeNull();
+        drafted++;
+      }
+      for (const p of [...read.refused, ...read.fileProblems]) expect(p.message.length, p.message).toBeLessThan(400);
     }
     expect(accepted).toBeGreaterThan(0);
+    expect(drafted).toBeGreaterThan(accepted);
   });
 });
 

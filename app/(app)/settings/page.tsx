@@ -5,6 +5,8 @@ import { OptimizePanel } from "@/components/settings/optimize-panel";
 import { ReviewSettingsForm } from "@/components/settings/review-settings-form";
 import { SignOutEverywhereForm } from "@/components/settings/sign-out-everywhere-form";
 import { SettingsForm } from "@/components/settings/settings-form";
+import { buttonClass } from "@/components/ui/button";
+import type { DataExportPart } from "@/lib/account/data-export";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { countTrainingReviews, latestOptimization, MIN_REVIEWS_FOR_OPTIMIZATION } from "@/lib/srs/optimizer";
@@ -12,6 +14,15 @@ import { getSrsSettings } from "@/lib/srs/settings-store";
 import { timeZones } from "@/lib/time-zones";
 
 export const metadata: Metadata = { title: "Settings" };
+
+const EXPORT_CSV_LINKS: [DataExportPart, string][] = [
+  ["account", "Account"],
+  ["answers", "Answers"],
+  ["review-log", "Review log"],
+  ["review-cards", "Review cards"],
+  ["settings", "Settings"],
+  ["attempts", "Attempts"],
+];
 
 export default async function SettingsPage() {
   const user = await requireUser("/settings");
@@ -66,6 +77,28 @@ export default async function SettingsPage() {
             Signs you out on every phone and computer where you are signed in, this one included.
           </p>
           <SignOutEverywhereForm />
+        </section>
+        <section aria-labelledby="my-data" className="rounded-2xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
+          <h2 id="my-data" className="text-lg font-semibold">
+            Your data
+          </h2>
+          <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
+            Download everything Systemic keeps about you: your account, every answer, your review history and cards, your settings and your attempts.
+          </p>
+          <ul className="mt-3 flex flex-wrap gap-2 text-sm">
+            <li>
+              <a href="/settings/export?format=json" className={buttonClass("secondary")} download>
+                All my data (JSON)
+              </a>
+            </li>
+            {EXPORT_CSV_LINKS.map(([part, label]) => (
+              <li key={part}>
+                <a href={`/settings/export?format=csv&part=${part}`} className={buttonClass("secondary")} download>
+                  {label} (CSV)
+                </a>
+              </li>
+            ))}
+          </ul>
         </section>
         <section aria-labelledby="danger" className="rounded-2xl border border-red-200 bg-white p-5 dark:border-red-900 dark:bg-stone-900">
           <h2 id="danger" className="text-lg font-semibold text-red-800 dark:text-red-300">

@@ -7,6 +7,8 @@ import Papa from "papaparse";
 import { OPTION_LETTERS } from "@/lib/content/schema";
 import { MAX_IMPORT_QUESTIONS, tooManyQuestions, type ImportProblem, type ImportResult, type InstructorItem, type ParsedItem } from "./schema";
 import { byLine, checkItem, duplicateIdChecker } from "./validate";
+import { acceptDraft, type DraftImportResult, type DraftItem, type ParsedDraft } from "./draft";
+import { splitQuestionText } from "./gift";
 import { normaliseNewlines, quoteInput, stripLeadingBoms } from "@/lib/text";
 
 export const ITEM_CSV_COLUMNS = [
@@ -266,4 +268,110 @@ export function parseItemsCsv(text: string): ImportResult {
     else items.push({ line: row.line, item });
   }
   return { items, problems: problems.sort(byLine), rows: dataRows.length };
+}
+
+// ── CSV → drafts ────────────────────────────────────────────
+
+/** A question in one cell: the last paragraph (or sentence) is the lead-in, as in GIFT. */
+const splitStem = (text: string) => splitQuestionText(text);
+
+/** Columns the draft reader knows: the item columns, two more options and a category (question-set name). */
+export const DRAFT_CSV_COLUMNS = [...ITEM_CSV_COLUMNS, "option_e", "rationale_e", "option_f", "rationale_f", "category"] as const;
+/** The least a row needs to be a draft: some question text, two options and the key. */
+const DRAFT_REQUIRED = ["option_a", "option_b", "key"] as const;
+
+/**
+ * Every row of a CSV that is a single-answer multiple-choice question with
+ * 2–6 options (option_a … option_f) and a key letter, as a draft with
+ * warnings (see draft.ts). Only lead_in or stem, the options and the key are
+ * needed; domain, concepts, difficulty and rationales are optional.
+ */
+export function readCsvDrafts(text: string): DraftImportResult {
+  const source = normaliseNewlines(stripLeadingBoms(text));
+  const drafts: ParsedDraft[] = [];
+  const refused: ImportProblem[] = [];
+  const fileProblems: ImportProblem[] = [];
+  const needed = `${DRAFT_REQUIRED.join(", ")} and lead_in or stem`;
+  if (source.trim() === "") return { drafts, refused, rows: 0, fileProblems: [{ line: 1, message: `the file is empty; the first row names the columns (at least ${needed})` }] };
+  const { rows, problems } = readRows(source);
+  fileProblems.push(...problems);
+  const headerIndex = rows.findIndex((r) => !isBlank(r.cells));
+  const headerRow = rows[headerIndex];
+  if (headerRow === undefined) return { drafts, refused, rows: 0, fileProblems: [{ line: 1, message: `the file has no header row (at least ${needed})` }, ...fileProblems] };
+  const allDataRows = rows.slice(headerIndex + 1).filter((r) => !isBlank(r.cells));
+  const dataRows = allDataRows.slice(0, MAX_IMPORT_QUESTIONS);
+  const cutAt = allDataRows[MAX_IMPORT_QUESTIONS];
+  if (cutAt !== undefined) fileProblems.push(tooManyQuestions(cutAt.line));
+
+  const header = headerRow.cells.map(normaliseHeader);
+  const known = new Set<string>(DRAFT_CSV_COLUMNS);
+  const missing: string[] = DRAFT_REQUIRED.filter((c) => !header.includes(c));
+  if (!header.includes("lead_in") && !header.includes("stem")) missing.push("lead_in or stem");
+  const unknown = header.filter((h) => h !== "" && !known.has(h));
+  const repeated = [...new Set(header.filter((h, i) => h !== "" && header.indexOf(h) !== i))];
+  if (missing.length > 0) fileProblems.push({ line: headerRow.line, message: `missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}` });
+  if (unknown.length > 0) fileProblems.push({ line: headerRow.line, message: `unknown column${unknown.length > 1 ? "s" : ""} ignored: ${listNames(unknown)}` });
+  if (repeated.length > 0) fileProblems.push({ line: headerRow.line, message: `column${repeated.length > 1 ? "s" : ""} named twice: ${listNames(repeated)}` });
+  if (missing.length > 0 || repeated.length > 0) return { drafts, refused, rows: dataRows.length, fileProblems: fileProblems.sort(byLine) };
+
+  const position = new Map(header.map((h, i) => [h, i] as const));
+  for (const row of dataRows) {
+    if (row.cells.length < header.length || !isBlank(row.cells.slice(header.length))) {
+      refused.push({ line: row.line, message: `this row has ${row.cells.length} cells but the header has ${header.length}; a cell containing a comma, quote or line break must be in double quotes` });
+      continue;
+    }
+    const cell = (column: string) => {
+      const at = position.get(column);
+      return at === undefined ? "" : unguardCell(row.cells[at] ?? "");
+    };
+    const options: { text: string; rationale: string }[] = [];
+    const letters: string[] = [];
+    for (const l of ["a", "b", "c", "d", "e", "f"]) {
+      const optionText = cell(`option_${l}`);
+      const rationale = cell(`rationale_${l}`);
+      if (optionText.trim() === "" && rationale.trim() === "") continue;
+      options.push({ text: optionText, rationale });
+      letters.push(l.toUpperCase());
+    }
+    const keyCell = cell("key").trim().toUpperCase();
+    const keyIndex = letters.indexOf(keyCell);
+    if (keyCell === "") {
+      refused.push({ line: row.line, message: "the key is missing: write the letter of the correct option (A–F) in the key column" });
+      continue;
+    }
+    if (keyIndex === -1) {
+      refused.push({ line: row.line, message: `the key "${quoteInput(keyCell, 10)}" is not the letter of an option in this row` });
+      continue;
+    }
+    const int = (value: string) => {
+      const n = integerCell(value);
+      return typeof n === "number" ? n : undefined;
+    };
+    let stem = cell("stem");
+    let leadIn = cell("lead_in");
+    if (leadIn.trim() === "" && stem.trim() !== "") ({ stem, leadIn } = splitStem(stem));
+    const draft: DraftItem = {
+      ...(optionalCell(cell("id")) !== undefined ? { ref: optionalCell(cell("id"))! } : {}),
+      ...(optionalCell(cell("category")) !== undefined ? { category: optionalCell(cell("category"))! } : {}),
+      ...(int(cell("domain")) !== undefined ? { domain: int(cell("domain"))! } : {}),
+      concepts: cell("concepts")
+        .split(CONCEPT_SEPARATOR)
+        .map((c) => c.trim())
+        .filter((c) => c !== ""),
+      ...(int(cell("difficulty")) !== undefined ? { difficulty: int(cell("difficulty"))! } : {}),
+      ...(optionalCell(cell("lesson")) !== undefined ? { lesson: optionalCell(cell("lesson"))! } : {}),
+      ...(optionalCell(cell("section")) !== undefined ? { section: optionalCell(cell("section"))! } : {}),
+      stem,
+      leadIn,
+      options,
+      keyIndex,
+    };
+    const warnings: string[] = [];
+    if (cell("domain").trim() !== "" && draft.domain === undefined) warnings.push(`domain "${quoteInput(cell("domain").trim(), 20)}" is not a number; it was left unset`);
+    if (cell("difficulty").trim() !== "" && draft.difficulty === undefined) warnings.push(`difficulty "${quoteInput(cell("difficulty").trim(), 20)}" is not a number; it was left unset`);
+    const before = drafts.length;
+    acceptDraft(draft, row.line, drafts, refused);
+    if (drafts.length > before) drafts[drafts.length - 1]!.warnings.unshift(...warnings);
+  }
+  return { drafts, refused: refused.sort(byLine), rows: dataRows.length, fileProblems: fileProblems.sort(byLine) };
 }

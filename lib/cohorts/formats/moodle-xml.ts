@@ -39,6 +39,9 @@ const html = (text: string) => ({ "@_format": "html", text: text === "" ? "" : t
 
 const RATIONALE_PREFIX = /^(?:in)?correct\.\s*/i;
 
+/** A set title as one Moodle category name: Moodle reads "/" as a nested category and "//" as a slash in the name. */
+export const moodleCategorySegment = (title: string) => title.replace(/\//g, "//");
+
 export interface MoodleXmlOptions {
   /** Moodle question category to import into, e.g. "$course$/top/Systemic". Omitted: Moodle asks. */
   category?: string;

@@ -13,6 +13,7 @@
 import os from "node:os";
 import path from "node:path";
 import type { Worker as WorkerThread, WorkerOptions } from "node:worker_threads";
+import type { DraftImportResult } from "./draft";
 import type { ImportResult } from "./schema";
 
 // The bundler must not follow the worker, esbuild or the project root: when it
@@ -27,7 +28,7 @@ export const PARSE_TIME_LIMIT_MS = 10_000;
 /** Heap for the worker: a 1 MB file needs a few tens of MB at most. */
 const WORKER_HEAP_MB = 256;
 
-export type OffThreadParse = { ok: true; result: ImportResult } | { ok: false; reason: "too-slow" | "failed"; message: string };
+export type OffThreadParse<R = ImportResult> = { ok: true; result: R } | { ok: false; reason: "too-slow" | "failed"; message: string };
 
 let bundle: Promise<string> | null = null;
 
@@ -58,13 +59,22 @@ async function workerBundle(): Promise<string> {
   return bundle;
 }
 
-export async function parseImportOffThread(format: "csv" | "gift", text: string, limitMs = PARSE_TIME_LIMIT_MS): Promise<OffThreadParse> {
+export function parseImportOffThread(format: "csv" | "gift", text: string, limitMs = PARSE_TIME_LIMIT_MS): Promise<OffThreadParse> {
+  return runOffThread<ImportResult>({ format, text }, limitMs);
+}
+
+/** The file read as drafts (readGiftDrafts / readCsvDrafts), off the event loop like parseImportOffThread. */
+export function readDraftsOffThread(format: "csv" | "gift", text: string, limitMs = PARSE_TIME_LIMIT_MS): Promise<OffThreadParse<DraftImportResult>> {
+  return runOffThread<DraftImportResult>({ format, text, drafts: true }, limitMs);
+}
+
+async function runOffThread<R>(workerData: { format: "csv" | "gift"; text: string; drafts?: boolean }, limitMs: number): Promise<OffThreadParse<R>> {
   const file = await workerBundle();
   const { Worker: ThreadWorker } = builtin<{ Worker: new (file: string, options: WorkerOptions) => WorkerThread }>("node:worker_threads");
-  return new Promise<OffThreadParse>((resolve) => {
-    const worker = new ThreadWorker(file, { workerData: { format, text }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  return new Promise<OffThreadParse<R>>((resolve) => {
+    const worker = new ThreadWorker(file, { workerData, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     let settled = false;
-    const settle = (outcome: OffThreadParse) => {
+    const settle = (outcome: OffThreadParse<R>) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -80,7 +90,7 @@ export async function parseImportOffThread(format: "csv" | "gift", text: string,
         }),
       limitMs,
     );
-    worker.once("message", (message: { ok: true; result: ImportResult } | { ok: false; error: string }) =>
+    worker.once("message", (message: { ok: true; result: R } | { ok: false; error: string }) =>
       settle(message.ok ? { ok: true, result: message.result } : { ok: false, reason: "failed", message: `The file could not be read: ${message.error}` }),
     );
     worker.once("error", (error) => {

@@ -5,12 +5,20 @@
  * loop.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { parseItemsCsv } from "./csv";
-import { parseGift } from "./gift";
+import { parseItemsCsv, readCsvDrafts } from "./csv";
+import { parseGift, readGiftDrafts } from "./gift-reader";
 
-const { format, text } = workerData as { format: "csv" | "gift"; text: string };
+const { format, text, drafts } = workerData as { format: "csv" | "gift"; text: string; drafts?: boolean };
+const read = () => {
+  if (drafts) {
+    // The per-draft metadata of the GIFT reader is for parseGift only; drafts carry their own.
+    const { drafts: found, refused, rows, fileProblems } = format === "csv" ? readCsvDrafts(text) : readGiftDrafts(text);
+    return { drafts: found, refused, rows, fileProblems };
+  }
+  return format === "csv" ? parseItemsCsv(text) : parseGift(text);
+};
 try {
-  parentPort?.postMessage({ ok: true, result: format === "csv" ? parseItemsCsv(text) : parseGift(text) });
+  parentPort?.postMessage({ ok: true, result: read() });
 } catch (error) {
   parentPort?.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) });
 }

@@ -18,6 +18,9 @@ export default async function MyItemsPage() {
       <ButtonLink href="/teach/items/import" variant="secondary">
         Import CSV or GIFT
       </ButtonLink>
+      <ButtonLink href="/teach/items/drafts" variant="secondary">
+        Drafts
+      </ButtonLink>
       <ButtonLink href="/teach/items/new">Write an item</ButtonLink>
     </div>
   );

@@ -73,7 +73,7 @@ export default async function SetPage({ params, searchParams }: { params: Promis
           <h2 id="export-heading" className="text-lg font-semibold">
             Download
           </h2>
-          <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">CSV and GIFT import back into Systemic; GIFT and Moodle XML import into Moodle.</p>
+          <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">CSV and GIFT import back into Systemic; GIFT and Moodle XML import into Moodle; the QTI package imports into Canvas and other LMSs.</p>
           <ul className="mt-3 flex flex-wrap gap-2">
             <li>
               <a href={`/teach/sets/${set.id}/export?format=csv`} download className={buttonClass("secondary")}>
@@ -88,6 +88,11 @@ export default async function SetPage({ params, searchParams }: { params: Promis
             <li>
               <a href={`/teach/sets/${set.id}/export?format=xml`} download className={buttonClass("secondary")}>
                 Moodle XML
+              </a>
+            </li>
+            <li>
+              <a href={`/teach/sets/${set.id}/export?format=qti`} download className={buttonClass("secondary")}>
+                QTI 1.2 (Canvas, Blackboard)
               </a>
             </li>
           </ul>
