@@ -66,6 +66,29 @@ async function gradeTen(page: Page) {
   return fronts;
 }
 
+/** What the device holds for a learner: grades waiting, and the front of the next card in its queue. */
+function onDevice(page: Page, userId: string) {
+  return page.evaluate(
+    (id) =>
+      new Promise<{ waiting: number; next: string | null }>((resolve, reject) => {
+        const open = indexedDB.open("systemic");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(["outbox", "queues"]);
+          const outbox = tx.objectStore("outbox").get(id);
+          const queue = tx.objectStore("queues").get(id);
+          tx.oncomplete = () =>
+            resolve({
+              waiting: (outbox.result as { grades: unknown[] } | undefined)?.grades.length ?? 0,
+              next: (queue.result as { session: { cards: { front: { text: string } }[] } } | undefined)?.session.cards[0]?.front.text ?? null,
+            });
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    userId,
+  );
+}
+
 async function reopen(context: BrowserContext, page: Page) {
   await page.close();
   const next = await context.newPage();
@@ -110,6 +133,14 @@ test("review offline on a phone: the queue opens from the device, ten grades wai
   await expect(syncStatus(phone)).toHaveText("Offline — 0 grades waiting");
   const fronts = await gradeTen(phone);
   await expect(syncStatus(phone)).toHaveText("Offline — 10 grades waiting");
+  // The app may be closed as soon as the device has written the grades and the queue after them.
+  await expect.poll(async () => (await onDevice(phone, offline.id)).waiting).toBe(10);
+  await expect
+    .poll(async () => {
+      const { next } = await onDevice(phone, offline.id);
+      return next !== null && !fronts.some((f) => f.includes(next));
+    })
+    .toBe(true);
 
   // Close and reopen, still offline: the ten grades are still waiting, and the queue goes on after them.
   phone = await reopen(context, phone);
