@@ -86,7 +86,7 @@ test("daily review on a phone: taps and keys, undo, offline grades sent once, su
     await page.getByRole("group", { name: "How well did you remember?" }).getByRole("button", { name: /Easy/ }).tap();
   }
   await expect(doneHeading).toBeVisible();
-  await expect(page.getByTestId("sync-status")).toHaveText("All saved");
+  await expect(page.getByTestId("sync-status")).toHaveText("Synced");
   await expect(page.getByText("Cards reviewed")).toBeVisible();
   await expect(page.getByText("Due tomorrow")).toBeVisible();
 
