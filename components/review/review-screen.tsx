@@ -144,7 +144,8 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
       outbox.current.add({ id: clientId, cardId: card.cardId, rating, durationMs, recordedAt: now.toISOString() });
       // The device's own ts-fsrs step: a card in a learning step comes back today, even offline.
       const { module } = device.current;
-      const { again, counted } = module.gradeOnDevice(card, rating as ReviewRating, now, session);
+      // A page cached by an older version has no card state; such a card just leaves the queue.
+      const { again, counted } = card.fields && session.scheduler ? module.gradeOnDevice(card, rating as ReviewRating, now, session) : { again: null, counted: null };
       lastGradedAt.current = now.toISOString();
       setSession((s) => ({ ...s, cards: again ? [...s.cards, again] : s.cards, doneToday: module.countGrade(s.doneToday, counted, rating) }));
       setDone((d) => [...d, { cardId: card.cardId, clientId, rating, durationMs, card }]);
@@ -249,7 +250,10 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
   const total = done.length + session.cards.length - index;
   // Worked out on the device when the card is shown, from its stored state and the learner's settings.
   const intervals = useMemo(
-    () => (card && deviceReady && device.current ? device.current.module.deviceIntervals(card, new Date(), session.scheduler) : card?.intervals),
+    () =>
+      card?.fields && session.scheduler && deviceReady && device.current
+        ? device.current.module.deviceIntervals(card, new Date(), session.scheduler)
+        : card?.intervals,
     [card, deviceReady, session.scheduler],
   );
   return (
