@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { ServiceWorker } from "@/components/pwa/service-worker";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,6 +8,15 @@ export const metadata: Metadata = {
   description:
     "Open-source preparation for the AMFTRB national Marriage and Family Therapy exam: concept lessons, vignette questions with rationales, spaced repetition and timed practice exams.",
   applicationName: "Systemic",
+  manifest: "/manifest.webmanifest",
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "32x32" },
+      { url: "/icons/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: [{ url: "/icons/apple-touch-icon.png", sizes: "180x180" }],
+  },
+  appleWebApp: { capable: true, title: "Systemic", statusBarStyle: "default" },
 };
 
 export const viewport: Viewport = {
@@ -29,6 +39,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         {children}
+        <ServiceWorker />
       </body>
     </html>
   );

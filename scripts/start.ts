@@ -4,6 +4,7 @@
  * (default 3000).
  */
 import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
 import { db } from "@/lib/db";
@@ -13,6 +14,7 @@ import { prepare } from "./lib/prepare";
 
 const started = Date.now();
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+const serwistBin = path.join(root, "node_modules/@serwist/cli/dist/bin.mjs");
 
 try {
   await prepare();
@@ -24,12 +26,19 @@ try {
 }
 
 const hash = buildInputsHash();
-if (!buildIsCurrent(hash)) {
+const serviceWorker = path.join(root, "public/sw.js");
+if (!buildIsCurrent(hash) || !fs.existsSync(serviceWorker)) {
   console.log("Building the production app (first start or sources changed)…");
   const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1" } });
   if (build.status !== 0) {
     console.error("The build failed; see the messages above.");
     process.exit(build.status ?? 1);
+  }
+  // The service worker is built after Next, so its precache list sees the finished build.
+  const sw = spawnSync(process.execPath, [serwistBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  if (sw.status !== 0) {
+    console.error("Building the service worker failed; see the messages above.");
+    process.exit(sw.status ?? 1);
   }
   markBuilt(hash);
 }

@@ -4,8 +4,12 @@ import Link from "next/link";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { GradeOutbox, type OutboxStatus } from "@/lib/srs/outbox";
+import type { DeviceReview } from "@/lib/srs/device-review";
 import type { GradeOutcome, GradeSubmission } from "@/lib/srs/reviews";
+import type { ReviewRating } from "@/lib/srs/scheduler";
 import type { ReviewCardView, ReviewSession } from "@/lib/srs/session";
+
+type DeviceModule = typeof import("@/lib/srs/device-review");
 
 const GRADES = [
   { rating: 1, label: "Again", key: "1", tone: "bg-red-700 hover:bg-red-800 text-white dark:bg-red-600" },
@@ -33,9 +37,11 @@ function newId(): string {
 
 /**
  * The daily review, one card at a time. Grading never waits for the
- * network: the grade goes to an outbox kept in localStorage and is sent in
- * the background (retried until the server has it), and the next card is
- * already here.
+ * network: the grade goes to an outbox kept on the device (IndexedDB) and is
+ * sent in the background (retried until the server has it, by the service
+ * worker's Background Sync where the browser has it), and the next card is
+ * already here. Today's queue is kept on the device too, so the screen opens
+ * and grades offline; see docs/offline.md.
  */
 export function ReviewScreen({ initial, userId }: { initial: ReviewSession; userId: string }) {
   const [session, setSession] = useState(initial);
@@ -46,52 +52,109 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
   const [notice, setNotice] = useState<{ text: string; href?: string } | null>(null);
   const [refreshing, setRefreshing] = useState(false);
   const [undoing, setUndoing] = useState(false);
+  const [online, setOnline] = useState(true);
   const shownAt = useRef(Date.now());
   const outbox = useRef<GradeOutbox | null>(null);
+  const device = useRef<{ review: DeviceReview | null; module: DeviceModule } | null>(null);
+  const [deviceReady, setDeviceReady] = useState(false);
+  const lastGradedAt = useRef<string | null>(null);
 
-  // A layout effect: the outbox exists before a card can be graded, so a grade given the moment the
-  // screen appears is kept instead of silently skipped.
-  useLayoutEffect(() => {
-    const box = new GradeOutbox(
-      window.localStorage,
-      `systemic:review-outbox:${userId}`,
-      sendGrades,
-      setStatus,
-      (outcome) => {
-        if (outcome.card.leech) setNotice({ text: "This card keeps slipping away, so it has been set aside as a leech. Reread its section, then unsuspend it from your stats page." });
-      },
-    );
-    outbox.current = box;
-    setStatus(box.status());
-    void box.flush();
-    const online = () => void box.flush();
-    window.addEventListener("online", online);
-    return () => {
-      window.removeEventListener("online", online);
-      box.dispose();
+  useEffect(() => {
+    let box: GradeOutbox | null = null;
+    let cancelled = false;
+    const flush = () => void box?.flush();
+    const onOnline = () => {
+      setOnline(true);
+      flush();
     };
+    const onOffline = () => setOnline(false);
+    // The service worker sent the outbox in the background: sending again answers "duplicate" and empties ours.
+    const onMessage = (event: MessageEvent<{ type?: string }>) => {
+      if (event.data?.type === "review-outbox-synced") flush();
+    };
+    setOnline(navigator.onLine);
+    window.addEventListener("online", onOnline);
+    window.addEventListener("offline", onOffline);
+    navigator.serviceWorker?.addEventListener("message", onMessage);
+    void (async () => {
+      const module = await import("@/lib/srs/device-review");
+      let review: DeviceReview | null = null;
+      try {
+        review = await module.openDeviceReview(userId, initial);
+      } catch {
+        // No IndexedDB (blocked in some private modes): grades wait in localStorage, as before, and the queue is not kept.
+      }
+      if (cancelled) return;
+      device.current = { review, module };
+      if (review?.from === "device") {
+        setSession(review.session);
+        setIndex(0);
+      }
+      box = new GradeOutbox(
+        review?.storage ?? window.localStorage,
+        review ? "outbox" : `systemic:review-outbox:${userId}`,
+        async (grades) => {
+          try {
+            return await sendGrades(grades);
+          } catch (error) {
+            review?.requestSync();
+            throw error;
+          }
+        },
+        setStatus,
+        (outcome) => {
+          if (outcome.card.leech) setNotice({ text: "This card keeps slipping away, so it has been set aside as a leech. Reread its section, then unsuspend it from your stats page." });
+        },
+      );
+      outbox.current = box;
+      setStatus(box.status());
+      setDeviceReady(true);
+      void box.flush();
+    })();
+    return () => {
+      cancelled = true;
+      window.removeEventListener("online", onOnline);
+      window.removeEventListener("offline", onOffline);
+      navigator.serviceWorker?.removeEventListener("message", onMessage);
+      box?.dispose();
+    };
+    // `initial` is the page's first render only; later sessions come from the device or the queue API.
   }, [userId]);
+
+  // The device's copy of the queue follows every grade, undo and refresh.
+  useEffect(() => {
+    if (!deviceReady) return;
+    device.current?.review?.saveQueue({ ...session, cards: session.cards.slice(index) }, lastGradedAt.current);
+  }, [deviceReady, session, index]);
 
   const card = session.cards[index];
   const remaining = session.cards.length - index;
 
+  // Nothing can be graded before the device's outbox is open, so a grade is never silently skipped.
   const reveal = useCallback(() => {
-    if (card && !revealed) setRevealed(true);
-  }, [card, revealed]);
+    if (card && !revealed && deviceReady) setRevealed(true);
+  }, [card, revealed, deviceReady]);
 
   const grade = useCallback(
     (rating: number) => {
-      if (!card || !revealed || !outbox.current) return;
+      if (!card || !revealed || !outbox.current || !device.current) return;
       const clientId = newId();
-      const durationMs = Math.min(Date.now() - shownAt.current, 3_600_000);
-      outbox.current.add({ id: clientId, cardId: card.cardId, rating, durationMs, recordedAt: new Date().toISOString() });
+      const now = new Date();
+      const durationMs = Math.min(now.getTime() - shownAt.current, 3_600_000);
+      outbox.current.add({ id: clientId, cardId: card.cardId, rating, durationMs, recordedAt: now.toISOString() });
+      // The device's own ts-fsrs step: a card in a learning step comes back today, even offline.
+      const { module } = device.current;
+      // A page cached by an older version has no card state; such a card just leaves the queue.
+      const { again, counted } = card.fields && session.scheduler ? module.gradeOnDevice(card, rating as ReviewRating, now, session) : { again: null, counted: null };
+      lastGradedAt.current = now.toISOString();
+      setSession((s) => ({ ...s, cards: again ? [...s.cards, again] : s.cards, doneToday: module.countGrade(s.doneToday, counted, rating) }));
       setDone((d) => [...d, { cardId: card.cardId, clientId, rating, durationMs, card }]);
       setIndex((i) => i + 1);
       setRevealed(false);
       setNotice(null);
       shownAt.current = Date.now();
     },
-    [card, revealed],
+    [card, revealed, session],
   );
 
   const undo = useCallback(async () => {
@@ -142,6 +205,7 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
       const response = await fetch("/api/v1/review/queue", { cache: "no-store" });
       if (response.ok) {
         const next = (await response.json()) as ReviewSession;
+        lastGradedAt.current = null;
         setSession(next);
         setIndex(0);
         shownAt.current = Date.now();
@@ -184,6 +248,14 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
   }, [index]);
 
   const total = done.length + session.cards.length - index;
+  // Worked out on the device when the card is shown, from its stored state and the learner's settings.
+  const intervals = useMemo(
+    () =>
+      card?.fields && session.scheduler && deviceReady && device.current
+        ? device.current.module.deviceIntervals(card, new Date(), session.scheduler)
+        : card?.intervals,
+    [card, deviceReady, session.scheduler],
+  );
   return (
     <div className="mx-auto max-w-2xl">
       <div className="flex items-center justify-between gap-3 text-sm">
@@ -196,7 +268,7 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
             <>{done.length} reviewed</>
           )}
         </p>
-        <SyncStatus status={status} />
+        <SyncStatus status={status} online={online} />
       </div>
       <div
         className="mt-2 h-2 overflow-hidden rounded-full bg-stone-200 dark:bg-stone-800"
@@ -208,13 +280,14 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
       >
         <div className="h-full bg-brand-500 transition-[width]" style={{ width: `${total ? (100 * done.length) / total : 100}%` }} />
       </div>
+      {status.rejected.length > 0 && <Rejected rejected={status.rejected} />}
       {notice && (
         <p role="status" className="mt-3 rounded-lg bg-stone-200/70 px-3 py-2 text-sm dark:bg-stone-800">
           {notice.text}
         </p>
       )}
       {card ? (
-        <CardView card={card} revealed={revealed} onReveal={reveal} onGrade={grade} onUndo={done.length ? () => void undo() : undefined} undoing={undoing} />
+        <CardView card={card} intervals={intervals ?? card.intervals} ready={deviceReady} revealed={revealed} onReveal={reveal} onGrade={grade} onUndo={done.length ? () => void undo() : undefined} undoing={undoing} />
       ) : refreshing ? (
         <p role="status" className="mt-10 text-center text-stone-600 dark:text-stone-400">
           Checking for cards in their learning steps…
@@ -231,28 +304,48 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
   );
 }
 
-function SyncStatus({ status }: { status: OutboxStatus }) {
-  if (status.offline)
+const grades = (n: number) => `${n} ${n === 1 ? "grade" : "grades"}`;
+
+function SyncStatus({ status, online }: { status: OutboxStatus; online: boolean }) {
+  if (status.offline || !online)
     return (
-      <span role="status" className="rounded-full bg-amber-100 px-2.5 py-1 text-xs font-semibold text-amber-900 dark:bg-amber-900 dark:text-amber-100">
-        Offline · {status.pending} waiting to send
+      <span role="status" data-testid="sync-status" className="rounded-full bg-amber-100 px-2.5 py-1 text-xs font-semibold text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+        Offline — {grades(status.pending)} waiting
       </span>
     );
   if (status.pending > 0)
     return (
-      <span role="status" className="text-xs text-stone-500">
-        Saving {status.pending}…
+      <span role="status" data-testid="sync-status" className="text-xs text-stone-500">
+        Sending {grades(status.pending)}…
       </span>
     );
   return (
     <span role="status" className="text-xs text-stone-500" data-testid="sync-status">
-      All saved
+      Synced
     </span>
+  );
+}
+
+/** Grades the server refused (e.g. the card was graded later on another device), in its own words. */
+function Rejected({ rejected }: { rejected: OutboxStatus["rejected"] }) {
+  return (
+    <div role="status" className="mt-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100" data-testid="rejected-grades">
+      <p className="font-semibold">
+        {rejected.length === 1 ? "1 grade from this device was not applied:" : `${rejected.length} grades from this device were not applied:`}
+      </p>
+      <ul className="mt-1 list-disc pl-5">
+        {[...new Set(rejected.map((r) => r.message))].map((message) => (
+          <li key={message}>{message}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
 function CardView({
   card,
+  intervals,
+  ready,
   revealed,
   onReveal,
   onGrade,
@@ -260,6 +353,8 @@ function CardView({
   undoing,
 }: {
   card: ReviewCardView;
+  intervals: ReviewCardView["intervals"];
+  ready: boolean;
   revealed: boolean;
   onReveal: () => void;
   onGrade: (rating: number) => void;
@@ -310,12 +405,12 @@ function CardView({
                 aria-keyshortcuts={g.key}
               >
                 <span>{g.label}</span>
-                <span className="text-xs font-normal opacity-90">{card.intervals[g.rating - 1]}</span>
+                <span className="text-xs font-normal opacity-90">{intervals[g.rating - 1]}</span>
               </button>
             ))}
           </div>
         ) : (
-          <Button className="min-h-16 w-full text-base" onClick={onReveal} aria-keyshortcuts="Space">
+          <Button className="min-h-16 w-full text-base" onClick={onReveal} disabled={!ready} aria-keyshortcuts="Space">
             Show answer
           </Button>
         )}

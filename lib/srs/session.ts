@@ -4,7 +4,7 @@ import { listLessons } from "@/lib/content/lessons";
 import { notInRunningAttempt, parseOptions } from "@/lib/learn/items";
 import { buildQueue, type QueueEntry } from "./queue";
 import { CARD_FIELDS_SELECT, fieldsOf } from "./records";
-import { newCardFields, previewGrades } from "./scheduler";
+import { newCardFields, previewGrades, type CardFields, type SchedulerSettings } from "./scheduler";
 import { getSrsSettings, type LearnerSrsSettings } from "./settings-store";
 import { learnerDay } from "./day";
 
@@ -22,9 +22,20 @@ export interface ReviewCardView {
   back: { text: string; rationale?: string };
   /** Interval labels for ratings 1–4 (Again, Hard, Good, Easy). */
   intervals: [string, string, string, string];
+  /** The card's scheduling fields (dates as ISO strings), so a device can grade it offline. */
+  fields: DeviceCardFields;
 }
 
+/** CardFields as JSON: what the device stores to compute intervals with ts-fsrs offline. */
+export type DeviceCardFields = Omit<CardFields, "due" | "lastReview"> & { due: string; lastReview: string | null };
+
+/** The learner's scheduler settings, so the device computes the same intervals as the server. */
+export type DeviceSchedulerSettings = Omit<SchedulerSettings, "parameters"> & { parameters: number[] | null };
+
 export interface ReviewSession {
+  /** When the server built this session (the device keeps whichever of its copies is newer). */
+  generatedAt: string;
+  scheduler: DeviceSchedulerSettings;
   day: { key: string; start: string; end: string };
   counts: { learning: number; review: number; new: number; learnAhead: number };
   cards: ReviewCardView[];
@@ -103,6 +114,15 @@ export async function getReviewSession(userId: string, timeZone: string, now = n
     where: { userId, suspended: false, state: { not: 0 }, due: { gte: day.end, lt: new Date(day.end.getTime() + 86_400_000) } },
   });
   return {
+    generatedAt: now.toISOString(),
+    scheduler: {
+      desiredRetention: settings.desiredRetention,
+      maximumInterval: settings.maximumInterval,
+      enableFuzz: settings.enableFuzz,
+      learningSteps: settings.learningSteps,
+      relearningSteps: settings.relearningSteps,
+      parameters: settings.parameters,
+    },
     tomorrow,
     day: { key: day.key, start: day.start.toISOString(), end: day.end.toISOString() },
     counts: queue.counts,
@@ -149,7 +169,9 @@ async function cardViews(
   for (const entry of entries) {
     const row = byId.get(entry.cardId);
     if (!row) continue;
-    const preview = previewGrades(fieldsOf(row), now, settings);
+    const fields = fieldsOf(row);
+    const preview = previewGrades(fields, now, settings);
+    const deviceFields: DeviceCardFields = { ...fields, due: fields.due.toISOString(), lastReview: fields.lastReview?.toISOString() ?? null };
     const intervals = [preview[1].interval, preview[2].interval, preview[3].interval, preview[4].interval] as ReviewCardView["intervals"];
     if (row.kind === "item" && row.item) {
       const options = parseOptions(row.item.options);
@@ -163,6 +185,7 @@ async function cardViews(
         front: { text: row.item.stem, leadIn: row.item.leadIn, options: options.map((o) => o.text) },
         back: { text: `${LETTERS[row.item.keyIndex]}. ${key.text}`, rationale: key.rationale },
         intervals,
+        fields: deviceFields,
       });
     } else if (row.flashcard) {
       views.push({
@@ -174,6 +197,7 @@ async function cardViews(
         front: { text: row.flashcard.front },
         back: { text: row.flashcard.back },
         intervals,
+        fields: deviceFields,
       });
     }
   }

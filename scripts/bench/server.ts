@@ -3,7 +3,7 @@
  * build-hash check (rebuilt only when the sources changed), then
  * `next start` with NODE_ENV=production.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -11,6 +11,7 @@ import { buildInputsHash, buildIsCurrent, markBuilt } from "../lib/build-hash";
 import { root } from "../lib/env-files";
 
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
+const serwistBin = path.join(root, "node_modules/@serwist/cli/dist/bin.mjs");
 
 function runBuild(env: Record<string, string>): Promise<{ status: number | null; busy: boolean }> {
   return new Promise((resolve) => {
@@ -44,6 +45,9 @@ export async function ensureBuilt(env: Record<string, string>, log: (line: strin
     const started = performance.now();
     const { status, busy } = await runBuild(env);
     if (status === 0) {
+      // The service worker is built from the finished build, as `npm start` does (docs/offline.md).
+      const sw = spawnSync(process.execPath, [serwistBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, ...env, NODE_ENV: "production" } });
+      if (sw.status !== 0) throw new Error(`serwist build failed (exit ${sw.status})`);
       markBuilt(hash);
       log(`  built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
       return true;

@@ -12,12 +12,14 @@ const INPUTS = [
   "proxy.ts",
   "instrumentation.ts",
   "next.config.mjs",
+  "serwist.config.js",
   "postcss.config.mjs",
   "tsconfig.json",
   "package-lock.json",
   "prisma/schema.prisma",
 ];
-const SKIP = new Set([path.join(root, "lib/db/generated")]);
+// The service worker is the build's output (written into public/ by `serwist build`), not an input.
+const SKIP = new Set([path.join(root, "lib/db/generated"), path.join(root, "public/sw.js"), path.join(root, "public/sw.js.map")]);
 
 function walk(target: string, out: string[]) {
   if (SKIP.has(target) || !fs.existsSync(target)) return;
@@ -29,7 +31,7 @@ function walk(target: string, out: string[]) {
 /** A hash of everything the production build depends on. */
 export function buildInputsHash(): string {
   const files: string[] = [];
-  for (const input of INPUTS) walk(path.join(root, input), files);
+  for (const input of INPUTS) walk(path.join(/*turbopackIgnore: true*/ root, input), files);
   const hash = crypto.createHash("sha256");
   for (const file of files) hash.update(path.relative(root, file)).update("\0").update(fs.readFileSync(file)).update("\0");
   return hash.digest("hex");

@@ -64,7 +64,7 @@ test("daily review on a phone: taps and keys, undo, offline grades sent once, su
   await expect(front).toHaveText(secondFront ?? "");
   await expect(page.getByTestId("card-back")).toBeVisible();
   await page.keyboard.press("4");
-  await expect(page.getByTestId("sync-status")).toHaveText("All saved");
+  await expect(page.getByTestId("sync-status")).toHaveText("Synced");
 
   // Cut the network mid-session: grades queue up and go out when it returns.
   await context.setOffline(true);
@@ -72,9 +72,9 @@ test("daily review on a phone: taps and keys, undo, offline grades sent once, su
     await page.getByRole("button", { name: "Show answer" }).tap();
     await page.getByRole("group", { name: "How well did you remember?" }).getByRole("button", { name: /Easy/ }).tap();
   }
-  await expect(page.getByText(/Offline · \d+ waiting to send/)).toBeVisible();
+  await expect(page.getByText(/Offline — \d+ grades? waiting/)).toBeVisible();
   await context.setOffline(false);
-  await expect(page.getByTestId("sync-status")).toHaveText("All saved", { timeout: 30_000 });
+  await expect(page.getByTestId("sync-status")).toHaveText("Synced", { timeout: 30_000 });
 
   // Finish the day: wait for whichever comes next (a card, or the summary once the queue refresh is back), never a fixed sleep.
   const doneHeading = page.getByRole("heading", { name: "Done for today" });
@@ -86,7 +86,7 @@ test("daily review on a phone: taps and keys, undo, offline grades sent once, su
     await page.getByRole("group", { name: "How well did you remember?" }).getByRole("button", { name: /Easy/ }).tap();
   }
   await expect(doneHeading).toBeVisible();
-  await expect(page.getByTestId("sync-status")).toHaveText("All saved");
+  await expect(page.getByTestId("sync-status")).toHaveText("Synced");
   await expect(page.getByText("Cards reviewed")).toBeVisible();
   await expect(page.getByText("Due tomorrow")).toBeVisible();
 

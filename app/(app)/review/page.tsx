@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { InstallHint } from "@/components/pwa/install-hint";
 import { ReviewScreen } from "@/components/review/review-screen";
 import { requireUser } from "@/lib/auth/session";
 import { getReviewSession } from "@/lib/srs/session";
@@ -11,6 +12,7 @@ export default async function ReviewPage() {
   const session = await getReviewSession(user.id, user.timeZone);
   return (
     <>
+      <InstallHint />
       <div className="mx-auto mb-4 flex max-w-2xl items-end justify-between gap-3">
         <h1 className="text-2xl font-bold tracking-tight">Review</h1>
         <nav aria-label="Review" className="flex gap-3 text-sm">

@@ -1,0 +1,67 @@
+import { openDB, type DBSchema, type IDBPDatabase } from "idb";
+import type { DeviceQueue } from "./device-queue";
+import type { GradeSubmission } from "./reviews";
+
+/**
+ * The review screen's data on the device, in one IndexedDB database shared by
+ * the page and the service worker: today's queue per learner, the grades
+ * waiting for the server per learner, and who is signed in on this device
+ * (so background sync sends only that learner's grades with the session
+ * cookie it has).
+ */
+interface SystemicDb extends DBSchema {
+  queues: { key: string; value: DeviceQueue };
+  outbox: { key: string; value: { userId: string; grades: GradeSubmission[] } };
+  meta: { key: string; value: { key: string; value: string } };
+}
+
+export const DEVICE_DB_NAME = "systemic";
+export const OUTBOX_SYNC_TAG = "review-outbox";
+
+let opening: Promise<IDBPDatabase<SystemicDb>> | null = null;
+
+export function openDeviceDb(): Promise<IDBPDatabase<SystemicDb>> {
+  opening ??= openDB<SystemicDb>(DEVICE_DB_NAME, 1, {
+    upgrade(db) {
+      db.createObjectStore("queues", { keyPath: "userId" });
+      db.createObjectStore("outbox", { keyPath: "userId" });
+      db.createObjectStore("meta", { keyPath: "key" });
+    },
+  }).catch((error: unknown) => {
+    opening = null;
+    throw error;
+  });
+  return opening;
+}
+
+export async function readQueue(userId: string): Promise<DeviceQueue | undefined> {
+  return (await openDeviceDb()).get("queues", userId);
+}
+
+export async function writeQueue(queue: DeviceQueue): Promise<void> {
+  await (await openDeviceDb()).put("queues", queue);
+}
+
+export async function readOutbox(userId: string): Promise<GradeSubmission[]> {
+  return (await (await openDeviceDb()).get("outbox", userId))?.grades ?? [];
+}
+
+export async function writeOutbox(userId: string, grades: GradeSubmission[]): Promise<void> {
+  await (await openDeviceDb()).put("outbox", { userId, grades });
+}
+
+/** Removes answered grades in one transaction, so grades added meanwhile are kept. */
+export async function removeFromOutbox(userId: string, ids: Set<string>): Promise<void> {
+  const tx = (await openDeviceDb()).transaction("outbox", "readwrite");
+  const record = await tx.store.get(userId);
+  if (record) await tx.store.put({ userId, grades: record.grades.filter((g) => !ids.has(g.id)) });
+  await tx.done;
+}
+
+export async function setSignedInUser(userId: string): Promise<void> {
+  await (await openDeviceDb()).put("meta", { key: "userId", value: userId });
+}
+
+export async function signedInUser(): Promise<string | undefined> {
+  return (await (await openDeviceDb()).get("meta", "userId"))?.value;
+}

@@ -1,0 +1,176 @@
+import { devices, type BrowserContext, type Page } from "@playwright/test";
+import type { Db } from "../../lib/db/client";
+import { expect, signIn, test, type TestUser } from "./fixtures";
+
+// "Daily flashcard review on a phone, on a train": the phone project (Pixel 7, touch) only.
+test.skip(({ isMobile }) => !isMobile, "phone viewport only");
+
+const LESSONS = ["alliance-vs-coalition", "joining", "boundary-making"];
+/** Ten grades, given half by tap and half by key; Again and Hard put cards into learning steps. */
+const RATINGS = [3, 4, 1, 3, 2, 4, 3, 1, 3, 4] as const;
+const LABELS = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" } as const;
+
+/** A learner who has read three lessons (so more than ten new cards are due) with fuzz off, so two runs schedule alike. */
+async function learnerWithNewCards(db: Db, makeUser: () => Promise<TestUser>) {
+  const user = await makeUser();
+  await db.lessonProgress.createMany({ data: LESSONS.map((lessonSlug) => ({ userId: user.id, lessonSlug })) });
+  await db.srsSettings.create({ data: { userId: user.id, enableFuzz: false } });
+  return user;
+}
+
+const syncStatus = (page: Page) => page.getByTestId("sync-status");
+
+/** Waits until the service worker controls the page and holds /review, and the device holds today's queue. */
+async function waitUntilReadyOffline(page: Page, userId: string) {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async (id) => {
+          if (!navigator.serviceWorker.controller) return "no service worker";
+          if (!(await caches.match("/review"))) return "page not cached";
+          const queued = await new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open("systemic");
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains("queues")) return resolve(0);
+              const get = db.transaction("queues").objectStore("queues").get(id);
+              get.onsuccess = () => resolve((get.result as { session?: { cards: unknown[] } } | undefined)?.session?.cards.length ?? 0);
+              get.onerror = () => reject(get.error);
+            };
+          });
+          return queued > 0 ? "ready" : "queue not stored";
+        }, userId),
+      { timeout: 60_000, message: "service worker, cached page and device queue" },
+    )
+    .toBe("ready");
+}
+
+/** Grades the cards in RATINGS order, even ones by tapping, odd ones by keys; returns the fronts graded. */
+async function gradeTen(page: Page) {
+  const fronts: string[] = [];
+  for (const [i, rating] of RATINGS.entries()) {
+    const front = page.getByTestId("card-front");
+    await expect(front).toBeVisible();
+    fronts.push((await front.textContent()) ?? "");
+    if (i % 2 === 0) {
+      await page.getByRole("button", { name: "Show answer" }).tap();
+      await page.getByRole("group", { name: "How well did you remember?" }).getByRole("button", { name: new RegExp(LABELS[rating]) }).tap();
+    } else {
+      await page.keyboard.press("Space");
+      await expect(page.getByTestId("card-back")).toBeVisible();
+      await page.keyboard.press(String(rating));
+    }
+    await expect(page.getByText(new RegExp(`· ${i + 1} done$`))).toBeVisible();
+  }
+  return fronts;
+}
+
+/** What the device holds for a learner: grades waiting, and the front of the next card in its queue. */
+function onDevice(page: Page, userId: string) {
+  return page.evaluate(
+    (id) =>
+      new Promise<{ waiting: number; next: string | null }>((resolve, reject) => {
+        const open = indexedDB.open("systemic");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(["outbox", "queues"]);
+          const outbox = tx.objectStore("outbox").get(id);
+          const queue = tx.objectStore("queues").get(id);
+          tx.oncomplete = () =>
+            resolve({
+              waiting: (outbox.result as { grades: unknown[] } | undefined)?.grades.length ?? 0,
+              next: (queue.result as { session: { cards: { front: { text: string } }[] } } | undefined)?.session.cards[0]?.front.text ?? null,
+            });
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    userId,
+  );
+}
+
+async function reopen(context: BrowserContext, page: Page) {
+  await page.close();
+  const next = await context.newPage();
+  await next.goto("/review");
+  return next;
+}
+
+/** The graded cards' scheduling, by flashcard, with due as the wait after the review. */
+async function cardStates(db: Db, userId: string) {
+  const cards = await db.reviewCard.findMany({ where: { userId, reps: { gt: 0 } } });
+  return new Map(
+    cards.map((c) => [
+      c.flashcardId,
+      {
+        state: c.state,
+        reps: c.reps,
+        lapses: c.lapses,
+        learningSteps: c.learningSteps,
+        scheduledDays: c.scheduledDays,
+        stability: Number(c.stability.toFixed(6)),
+        difficulty: Number(c.difficulty.toFixed(6)),
+        waitMinutes: Math.round((c.due.getTime() - (c.lastReview?.getTime() ?? 0)) / 60_000),
+      },
+    ]),
+  );
+}
+
+test("review offline on a phone: the queue opens from the device, ten grades wait, and reach the server once", async ({ browser, page, context, makeUser, db }) => {
+  test.setTimeout(240_000);
+  const offline = await learnerWithNewCards(db, makeUser);
+  const online = await learnerWithNewCards(db, makeUser);
+
+  // Open Review once with a connection: the service worker installs and the device keeps today's queue.
+  await signIn(page, offline, "/review");
+  await expect(page.getByTestId("card-front")).toBeVisible();
+  await waitUntilReadyOffline(page, offline.id);
+
+  // No connection: close the app, open /review again; the queue comes from the device.
+  await context.setOffline(true);
+  let phone = await reopen(context, page);
+  await expect(phone.getByTestId("card-front")).toBeVisible();
+  await expect(syncStatus(phone)).toHaveText("Offline — 0 grades waiting");
+  const fronts = await gradeTen(phone);
+  await expect(syncStatus(phone)).toHaveText("Offline — 10 grades waiting");
+  // The app may be closed as soon as the device has written the grades and the queue after them.
+  await expect.poll(async () => (await onDevice(phone, offline.id)).waiting).toBe(10);
+  await expect
+    .poll(async () => {
+      const { next } = await onDevice(phone, offline.id);
+      return next !== null && !fronts.some((f) => f.includes(next));
+    })
+    .toBe(true);
+
+  // Close and reopen, still offline: the ten grades are still waiting, and the queue goes on after them.
+  phone = await reopen(context, phone);
+  await expect(phone.getByTestId("card-front")).toBeVisible();
+  await expect(syncStatus(phone)).toHaveText("Offline — 10 grades waiting");
+  await expect(phone.getByText(/· 0 done$/)).toBeVisible();
+  expect(fronts).not.toContain((await phone.getByTestId("card-front").textContent()) ?? "");
+  expect(await db.reviewLog.count({ where: { userId: offline.id } })).toBe(0);
+
+  // Back online: the grades are sent once.
+  await context.setOffline(false);
+  await expect(syncStatus(phone)).toHaveText("Synced", { timeout: 30_000 });
+  await expect.poll(() => db.reviewLog.count({ where: { userId: offline.id } }), { timeout: 30_000 }).toBe(10);
+  const logs = await db.reviewLog.findMany({ where: { userId: offline.id } });
+  expect(logs).toHaveLength(10);
+  expect(new Set(logs.map((l) => l.clientId)).size).toBe(10);
+  expect(logs.map((l) => l.rating).sort()).toEqual([...RATINGS].sort());
+
+  // The same grades given online, by another learner in a context of their own.
+  const other = await browser.newContext({ ...devices["Pixel 7"], baseURL: test.info().project.use.baseURL });
+  const otherPage = await other.newPage();
+  await signIn(otherPage, online, "/review");
+  await expect(otherPage.getByTestId("card-front")).toBeVisible();
+  const onlineFronts = await gradeTen(otherPage);
+  await expect(syncStatus(otherPage)).toHaveText("Synced", { timeout: 30_000 });
+  await other.close();
+  expect(onlineFronts).toEqual(fronts);
+
+  const offlineStates = await cardStates(db, offline.id);
+  const onlineStates = await cardStates(db, online.id);
+  expect(offlineStates.size).toBe(10);
+  expect(offlineStates).toEqual(onlineStates);
+});
