@@ -184,3 +184,20 @@ describe("password and email change", () => {
     expect(await db.accountToken.count({ where: { userId: created.user.id } })).toBe(0);
   });
 });
+
+describe("npm run user:password", () => {
+  it("sets a new random password from the command line and ends the account's sessions", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const created = await createUser({ name: "Yul", email: email("yul"), password: "yul's first long password", timeZone: "UTC" });
+    if (!created.ok) throw new Error("user not created");
+    const before = await currentSessionVersion(created.user.id);
+    const output = execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/user-password.ts", email("yul").toUpperCase()], {
+      env: process.env,
+      encoding: "utf8",
+    });
+    const password = /is now: (\S+)/.exec(output)?.[1];
+    expect(password).toBeDefined();
+    expect(await currentSessionVersion(created.user.id)).toBe(before + 1);
+    expect((await authenticate({ email: email("yul"), password: password! }, `ip-yul-${run}`)).ok).toBe(true);
+  });
+});
