@@ -14,6 +14,8 @@ test("forgot password answers the same for any address, and a reset link sets a 
   const user = await makeUser();
   await page.goto("/signin");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  // The sign-in page has an Email field too: wait for the new page before typing.
+  await expect(page.getByRole("heading", { name: "Forgot your password?", level: 1 })).toBeVisible();
   await page.getByLabel("Email").fill(`nobody-${Date.now()}@example.test`);
   await page.getByRole("button", { name: "Send me a reset link" }).click();
   await expect(page.getByText(/If an account uses that address, we have sent it a link/)).toBeVisible();
