@@ -29,6 +29,14 @@ export const envSchema = z
     SIGNIN_ACCOUNT_MAX_ATTEMPTS: z.coerce.number().int().positive().default(50),
     SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
     /** Proxies in front of the app that append to X-Forwarded-For; 0 = clients connect directly (use the socket address). */
+    /** Where email is sent through: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465. Unset: links are printed to the server log outside production. */
+    SMTP_URL: optional.refine((v) => v === undefined || /^smtps?:\/\/[^/\s]+/.test(v), {
+      message: "must be an smtp:// or smtps:// URL, such as smtp://user:password@mail.example.org:587",
+    }),
+    /** The sender of account emails. */
+    MAIL_FROM: optional.refine((v) => v === undefined || /^(.*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/.test(v), {
+      message: 'must be an address such as no-reply@example.org or "Systemic <no-reply@example.org>"',
+    }),
     TRUSTED_PROXY_HOPS: z.coerce.number({ message: "must be a whole number of proxies (0 when clients connect directly)" }).int().min(0).default(0),
   })
   .superRefine((e, ctx) => {

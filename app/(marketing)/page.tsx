@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Logo } from "@/components/layout/logo";
 import { ButtonLink } from "@/components/ui/button";
+import { getCurrentUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: { absolute: "Systemic — study for the MFT national exam" } };
 
@@ -32,16 +33,27 @@ const FEATURES = [
   },
 ];
 
-export default function LandingPage() {
+export default async function LandingPage() {
+  // A signed-in learner is shown their way back in rather than "Sign in / Create account".
+  const user = await getCurrentUser();
   return (
     <>
       <header className="mx-auto flex max-w-5xl items-center justify-between px-4 py-4">
         <Logo />
         <nav aria-label="Account" className="flex items-center gap-2">
-          <Link href="/signin" className="rounded-md px-3 py-2 text-sm font-medium hover:bg-stone-200/70 dark:hover:bg-stone-800">
-            Sign in
-          </Link>
-          <ButtonLink href="/signup">Create account</ButtonLink>
+          {user ? (
+            <>
+              <span className="hidden text-sm text-stone-600 sm:inline dark:text-stone-400">Signed in as {user.name || user.email}</span>
+              <ButtonLink href="/dashboard">Go to your dashboard</ButtonLink>
+            </>
+          ) : (
+            <>
+              <Link href="/signin" className="rounded-md px-3 py-2 text-sm font-medium hover:bg-stone-200/70 dark:hover:bg-stone-800">
+                Sign in
+              </Link>
+              <ButtonLink href="/signup">Create account</ButtonLink>
+            </>
+          )}
         </nav>
       </header>
       <main id="main">
@@ -56,11 +68,18 @@ export default function LandingPage() {
             groups and instructors who study together.
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
-            <ButtonLink href="/signup">Start studying — it’s free</ButtonLink>
+            {user ? <ButtonLink href="/dashboard">Continue studying</ButtonLink> : <ButtonLink href="/signup">Start studying — it’s free</ButtonLink>}
             <ButtonLink href="/learn" variant="secondary">
               Browse the lessons
             </ButtonLink>
           </div>
+          <img
+            src="/images/dashboard.png"
+            width={1360}
+            height={760}
+            alt="The Systemic dashboard on a laptop and a lesson’s structural family map on a phone"
+            className="mt-10 h-auto w-full rounded-xl border border-stone-200 shadow-sm dark:border-stone-800"
+          />
         </section>
         <section aria-labelledby="features" className="border-t border-stone-200 bg-white py-12 dark:border-stone-800 dark:bg-stone-900/50">
           <div className="mx-auto max-w-5xl px-4">

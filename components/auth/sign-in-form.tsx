@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -56,6 +57,11 @@ export function SignInForm({
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
+        <p className="text-sm">
+          <Link href="/forgot-password" className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-300">
+            Forgot your password?
+          </Link>
+        </p>
         <Button type="submit" className="w-full" disabled={pending}>
           {pending ? "Signing in…" : "Sign in"}
         </Button>

@@ -4,6 +4,7 @@ import { verifyDecoy, verifyPassword } from "./password";
 import { checkLimit, peekCount, recordAttempt, resetLimit } from "./rate-limit";
 import { findCredentialsByEmail } from "./users";
 import { signInSchema } from "./validation";
+import { formatWait } from "./wait";
 
 export const GENERIC_SIGN_IN_ERROR = "Email or password is incorrect.";
 
@@ -60,7 +61,7 @@ export async function authenticate(
   const blocked = states.filter((s) => !s.allowed);
   if (blocked.length > 0) {
     const retryAfterSeconds = Math.max(...blocked.map((s) => s.retryAfterSeconds));
-    return { ok: false, error: `Too many sign-in attempts. Try again in ${retryAfterSeconds} s.`, retryAfterSeconds };
+    return { ok: false, error: `Too many sign-in attempts. Try again in ${formatWait(retryAfterSeconds)}.`, retryAfterSeconds };
   }
   const accountFailures = await peekCount(keys.account, window, now);
   if (accountFailures >= limit) await wait(Math.min(MAX_SIGN_IN_DELAY_MS, 1000 * (accountFailures - limit + 1)));

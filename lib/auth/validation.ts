@@ -61,3 +61,27 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   }
   return out;
 }
+
+const newPassword = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(200, "Use at most 200 characters");
+
+export const forgotPasswordSchema = z.object({ email });
+
+export const resetPasswordSchema = z.object({
+  token: z.string().min(1).max(200),
+  password: newPassword,
+});
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, "Enter your current password").max(200),
+  newPassword,
+});
+
+export const changeEmailSchema = z.object({
+  newEmail: email,
+  currentPassword: z.string().min(1, "Enter your current password").max(200),
+});
+
+export const confirmEmailSchema = z.object({ token: z.string().min(1).max(200) });

@@ -9,6 +9,8 @@ test("a learner reads a lesson with a family map, practises ten items with ratio
   await expect(page.getByRole("heading", { name: /Domain 1 · The Practice of Systemic Therapy/ })).toBeVisible();
   const card = page.getByTestId("lesson-card-cross-generational-coalitions");
   await expect(card.getByTestId("lesson-progress")).toContainText("0 of 12 questions tried");
+  // The card says how many a practice round gives, not only the bank's size.
+  await expect(card).toContainText("12 questions, 10 per practice round");
   await card.click();
 
   await expect(page.getByRole("heading", { name: "Cross-generational and stable coalitions", level: 1 })).toBeVisible();

@@ -33,9 +33,15 @@ test("an instructor runs a cohort end to end; a candidate completes the work on 
     await t.getByLabel("Name").fill(cohortName);
     await t.getByLabel("Description (optional)").fill("Tuesday evening study group");
     await t.getByRole("button", { name: "Create cohort" }).click();
-    await t.waitForURL(/\/teach\/cohorts\/[^/]+\?created=1$/);
+    await t.waitForURL((url) => /^\/teach\/cohorts\/(?!new$)[^/]+$/.test(url.pathname));
     const cohortUrl = new URL(t.url()).pathname;
     await expect(t.getByRole("heading", { name: cohortName, level: 1 })).toBeVisible();
+    // The banner shows once: the address drops ?created=1, so a reload does not bring it back.
+    await expect(t.getByText("Cohort created.")).toBeVisible();
+    await expect(t).toHaveURL((url) => !url.searchParams.has("created"));
+    await t.reload();
+    await expect(t.getByRole("heading", { name: cohortName, level: 1 })).toBeVisible();
+    await expect(t.getByText("Cohort created.")).toHaveCount(0);
     const joinCode = (await t.getByTestId("join-code").innerText()).trim();
     expect(joinCode).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     await expect(t.getByTestId("join-link")).toContainText(`/join/${joinCode.replace("-", "")}`);
@@ -49,14 +55,14 @@ test("an instructor runs a cohort end to end; a candidate completes the work on 
     for (const n of [0, 1, 2]) await matching.nth(n).check();
     await expect(t.getByRole("heading", { name: "In this set (3)" })).toBeVisible();
     await t.getByRole("button", { name: "Create set" }).click();
-    await t.waitForURL(/\/teach\/sets\/[^/]+\?saved=1$/);
+    await t.waitForURL((url) => /^\/teach\/sets\/(?!new$)[^/]+$/.test(url.pathname));
     await expect(t.getByRole("heading", { name: setTitle, level: 1 })).toBeVisible();
 
     await t.getByRole("link", { name: `Assign to ${cohortName}` }).click();
     await expect(t.getByLabel("Question set")).toHaveValue(/.+/);
     await expect(t.getByLabel("Title")).toHaveValue(setTitle);
     await t.getByRole("button", { name: "Assign to cohort" }).click();
-    await t.waitForURL(new RegExp(`${cohortUrl}\\?assigned=0$`));
+    await t.waitForURL((url) => url.pathname === cohortUrl);
     await expect(t.getByText("Assignment created.")).toBeVisible();
 
     // ── Candidate on a phone: join with the code, do the assignment ──
@@ -64,7 +70,7 @@ test("an instructor runs a cohort end to end; a candidate completes the work on 
     await signIn(c, candidate, "/cohorts");
     await c.getByLabel("Join code").fill(joinCode.toLowerCase());
     await c.getByRole("button", { name: "Join cohort" }).click();
-    await c.waitForURL(/\/cohorts\/[^/]+\?joined=1$/);
+    await c.waitForURL((url) => /^\/cohorts\/[^/]+$/.test(url.pathname));
     await expect(c.getByRole("heading", { name: cohortName, level: 1 })).toBeVisible();
 
     await c.goto("/notifications");
@@ -152,7 +158,7 @@ test("a join link sends a signed-out visitor through sign-in and back to join", 
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.waitForURL(new RegExp(`/join/${joinCode}$`));
     await page.getByRole("button", { name: `Join ${cohort.name}` }).click();
-    await page.waitForURL(new RegExp(`/cohorts/${cohort.id}\\?joined=1$`));
+    await page.waitForURL((url) => url.pathname === `/cohorts/${cohort.id}`);
     await expect(page.getByRole("heading", { name: cohort.name, level: 1 })).toBeVisible();
 
     // A mistyped or replaced code says so instead of failing silently.

@@ -55,7 +55,7 @@ describe("accounts", () => {
     expect(blocked.ok).toBe(false);
     if (blocked.ok) return;
     expect(blocked.retryAfterSeconds).toBe(240);
-    expect(blocked.error).toBe("Too many sign-in attempts. Try again in 240 s.");
+    expect(blocked.error).toBe("Too many sign-in attempts. Try again in about 4 minutes.");
     // After the window the right password works and clears the account's counters.
     const afterWindow = new Date(now.getTime() + 301_000);
     expect((await authenticate({ email: email("cy"), password: "cy's long password" }, ip, afterWindow, noWait)).ok).toBe(true);

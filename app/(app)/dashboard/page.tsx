@@ -12,6 +12,7 @@ import { formatShare } from "@/lib/exam/format";
 import { REFERENCE_ZONE } from "@/lib/exam/readiness";
 import { studyPlan } from "@/lib/exam/readiness-data";
 import { dueTodayCount } from "@/lib/srs/stats-data";
+import { OneTimeNotice } from "@/components/ui/one-time-notice";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -37,6 +38,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </Link>
         }
       />
+      <OneTimeNotice params={["welcome"]} />
       {welcome && (
         <div className="mb-6">
           <Alert tone="success">Your account is ready. Start with a lesson, then come back each day for a few minutes of review.</Alert>

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listLessons, type LessonSummary } from "@/lib/content/lessons";
 import { getBlueprint } from "@/lib/exam/blueprints";
+import { LESSON_PRACTICE_SIZE } from "@/lib/learn/practice";
 import { lessonProgressByLesson } from "@/lib/learn/progress";
 import type { LessonProgressSummary } from "@/lib/learn/selection";
 
@@ -145,7 +146,8 @@ function LessonCard({ lesson, progress }: { lesson: LessonSummary; progress?: Le
           ))}
         </span>
         <span className="mt-3 text-xs text-stone-600 dark:text-stone-400">
-          {fm.readingMinutes} min · {lesson.itemCount} questions · {lesson.flashcardCount} flashcards
+          {fm.readingMinutes} min · {lesson.itemCount} questions
+          {lesson.itemCount > LESSON_PRACTICE_SIZE ? `, ${LESSON_PRACTICE_SIZE} per practice round` : ""} · {lesson.flashcardCount} flashcards
         </span>
         {progress && (
           <span className="mt-2 block" data-testid="lesson-progress">

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/layout/page-header";
+import { ChangeEmailForm } from "@/components/settings/change-email-form";
+import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
 import { OptimizePanel } from "@/components/settings/optimize-panel";
 import { ReviewSettingsForm } from "@/components/settings/review-settings-form";
@@ -26,11 +28,13 @@ const EXPORT_CSV_LINKS: [DataExportPart, string][] = [
 
 export default async function SettingsPage() {
   const user = await requireUser("/settings");
-  const [srs, reviewCount, latest] = await Promise.all([
+  const [srs, reviewCount, latest, credentials] = await Promise.all([
     getSrsSettings(user.id),
     countTrainingReviews(db, user.id),
     latestOptimization(db, user.id),
+    db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } }),
   ]);
+  const hasPassword = !!credentials?.passwordHash;
   const { parameters: _parameters, parametersFitAt, ...srsValues } = srs;
   return (
     <>
@@ -68,6 +72,27 @@ export default async function SettingsPage() {
                 : null
             }
           />
+        </section>
+        <section aria-labelledby="sign-in-details" className="rounded-2xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
+          <h2 id="sign-in-details" className="text-lg font-semibold">
+            Password and email
+          </h2>
+          {hasPassword ? (
+            <>
+              <h3 className="mt-4 font-semibold">Change password</h3>
+              <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">Every other device signed in to your account is signed out.</p>
+              <ChangePasswordForm />
+              <h3 className="mt-8 font-semibold">Change email</h3>
+              <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
+                We send a link to the new address; your email changes when you open it. Until then, keep signing in with {user.email}.
+              </p>
+              <ChangeEmailForm />
+            </>
+          ) : (
+            <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
+              You sign in through GitHub or Google, so there is no password here. To set one, use “Forgot your password?” on the sign-in page with {user.email}.
+            </p>
+          )}
         </section>
         <section aria-labelledby="sessions" className="rounded-2xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
           <h2 id="sessions" className="text-lg font-semibold">

@@ -12,6 +12,7 @@ import { listMemberAssignments } from "@/lib/cohorts/assignments";
 import { getMemberCohort } from "@/lib/cohorts/cohorts";
 import { touchMembership } from "@/lib/cohorts/members";
 import { formatCalendarDate } from "@/lib/cohorts/time";
+import { OneTimeNotice } from "@/components/ui/one-time-notice";
 
 export const metadata: Metadata = { title: "Cohort" };
 
@@ -43,6 +44,7 @@ export default async function MemberCohortPage({ params, searchParams }: { param
           </>
         }
       />
+      <OneTimeNotice params={["joined"]} />
       {joined && (
         <div className="mb-6">
           <Alert tone="success">You joined {cohort.name}. Your instructors can now see your assignment results and readiness band; other members cannot.</Alert>

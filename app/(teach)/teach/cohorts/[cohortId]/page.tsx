@@ -13,6 +13,7 @@ import { requireInstructor } from "@/lib/auth/session";
 import { getTeachingCohort } from "@/lib/cohorts/cohorts";
 import { formatJoinCode } from "@/lib/cohorts/join-code";
 import { cohortOverview } from "@/lib/cohorts/results";
+import { OneTimeNotice } from "@/components/ui/one-time-notice";
 
 export const metadata: Metadata = { title: "Cohort" };
 
@@ -34,6 +35,7 @@ export default async function CohortOverviewPage({
   return (
     <>
       <CohortHeader cohort={cohort} />
+      <OneTimeNotice params={["created", "assigned"]} />
       {created && (
         <div className="mb-6">
           <Alert tone="success">Cohort created. Share the join code or link below with your candidates.</Alert>

@@ -8,6 +8,7 @@ import { requireInstructor } from "@/lib/auth/session";
 import { CUSTOM_LESSON, getInstructorItem } from "@/lib/cohorts/instructor-items";
 import { lessonTitles } from "@/lib/cohorts/question-sets";
 import { getBlueprint } from "@/lib/exam/blueprints";
+import { OneTimeNotice } from "@/components/ui/one-time-notice";
 
 export const metadata: Metadata = { title: "Edit item" };
 
@@ -25,6 +26,7 @@ export default async function EditItemPage({ params, searchParams }: { params: P
         </Link>
       </nav>
       <PageHeader title="Edit item" description={<span className="font-mono text-sm">{itemId}</span>} />
+      <OneTimeNotice params={["saved"]} />
       {saved && (
         <div className="mb-6">
           <Alert tone="success">Item created. Add it to a question set from the set builder (filter by &ldquo;My own items&rdquo;).</Alert>

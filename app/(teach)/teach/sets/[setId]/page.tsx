@@ -11,6 +11,7 @@ import { deleteQuestionSetAction } from "@/lib/cohorts/actions";
 import { listTeachingCohorts } from "@/lib/cohorts/cohorts";
 import { builderItems, getQuestionSet, lessonTitles } from "@/lib/cohorts/question-sets";
 import { getBlueprint } from "@/lib/exam/blueprints";
+import { OneTimeNotice } from "@/components/ui/one-time-notice";
 
 export const metadata: Metadata = { title: "Question set" };
 
@@ -33,6 +34,7 @@ export default async function SetPage({ params, searchParams }: { params: Promis
         title={set.title}
         description={`${set.itemIds.length} ${set.itemIds.length === 1 ? "item" : "items"} · assigned ${set._count.assignments} ${set._count.assignments === 1 ? "time" : "times"}`}
       />
+      <OneTimeNotice params={["saved"]} />
       {saved && (
         <div className="mb-6">
           <Alert tone="success">Set created. Assign it to a cohort or download it below.</Alert>
