@@ -75,3 +75,21 @@ test("search finds a lesson by a key term as one types", async ({ page }) => {
   await results.getByRole("link", { name: /Joining: accommodation/ }).click();
   await expect(page).toHaveURL(/\/learn\/joining$/);
 });
+
+test("the lesson list groups by exam domain or by model, and the grouping links work from the keyboard", async ({ page }) => {
+  await page.goto("/learn");
+  const grouping = page.getByRole("navigation", { name: "Group lessons" });
+  await expect(grouping.getByRole("link", { name: "Exam domain" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("heading", { level: 2, name: /Domain 6 · Maintaining Ethical, Legal, and Professional Standards/ })).toBeVisible();
+
+  await grouping.getByRole("link", { name: "Model or area" }).click();
+  await expect(page).toHaveURL(/\/learn\?by=model$/);
+  await expect(grouping.getByRole("link", { name: "Model or area" })).toHaveAttribute("aria-current", "page");
+  const bowen = page.getByRole("region", { name: "Bowen family systems" });
+  await expect(bowen.getByTestId("lesson-card-bowen-differentiation")).toBeVisible();
+  await expect(bowen.getByTestId("lesson-card-bowen-triangles-and-transmission")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Crisis and safety" }).getByTestId("lesson-card-suicide-risk")).toBeVisible();
+  // The jump list names every group with its count and leads to it.
+  await page.getByRole("navigation", { name: "Jump to a group" }).getByRole("link", { name: /Ethics, law and professional practice \(8\)/ }).click();
+  await expect(page).toHaveURL(/#model-ethics-law-and-professional-practice$/);
+});
