@@ -22,7 +22,7 @@ type State =
  * (the key and the rationale of every option, with a link to the section).
  * Keys 1–4 or A–D choose an option, Enter moves on.
  */
-export function LessonPractice({ lessonSlug, lessonTitle }: { lessonSlug: string; lessonTitle: string }) {
+export function LessonPractice({ lessonSlug, lessonTitle, sections = {} }: { lessonSlug: string; lessonTitle: string; sections?: Record<string, string> }) {
   const [state, setState] = useState<State>({ phase: "idle" });
   const [submitting, setSubmitting] = useState(false);
   const shownAt = useRef(0);
@@ -145,6 +145,22 @@ export function LessonPractice({ lessonSlug, lessonTitle }: { lessonSlug: string
           <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">
             Your answers are saved. Missed questions come back first next time{state.results.some((r) => !r) ? " — reread the sections they point to" : ""}.
           </p>
+          <ol className="mt-4 space-y-2 text-sm" aria-label="Your answers" data-testid="practice-results">
+            {state.questions.slice(0, state.results.length).map((q, i) => (
+              <li key={q.id} className="flex gap-2 rounded-lg bg-white/70 p-2 dark:bg-stone-900/60">
+                <span aria-hidden="true" className={`font-bold ${state.results[i] ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}>
+                  {state.results[i] ? "✓" : "✗"}
+                </span>
+                <span className="min-w-0">
+                  <span className="sr-only">{state.results[i] ? "Right: " : "Wrong: "}</span>
+                  <span className="font-semibold">Question {i + 1}.</span> {firstSentence(q.stem)}{" "}
+                  <Link href={`#${q.section}`} className="whitespace-nowrap text-brand-700 underline dark:text-brand-300">
+                    {sections[q.section] ?? "Its section"}
+                  </Link>
+                </span>
+              </li>
+            ))}
+          </ol>
           <div className="mt-4 flex flex-wrap gap-3">
             <Button onClick={() => void start()}>Practise again</Button>
             <Link href="/learn" className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-semibold text-brand-700 underline dark:text-brand-300">
@@ -155,6 +171,14 @@ export function LessonPractice({ lessonSlug, lessonTitle }: { lessonSlug: string
       )}
     </section>
   );
+}
+
+/** The stem's opening sentence, to tell the questions of a round apart in its summary. */
+function firstSentence(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  const end = flat.search(/[.?!](\s|$)/);
+  const sentence = end > 0 ? flat.slice(0, end + 1) : flat;
+  return sentence.length > 140 ? `${sentence.slice(0, 137).trimEnd()}…` : sentence;
 }
 
 function QuestionCard({

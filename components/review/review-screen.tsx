@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { GradeOutbox, type OutboxStatus } from "@/lib/srs/outbox";
+import { remainingByKind } from "@/lib/srs/queue-counts";
 import type { DeviceReview } from "@/lib/srs/device-review";
 import type { GradeOutcome, GradeSubmission } from "@/lib/srs/reviews";
 import type { ReviewRating } from "@/lib/srs/scheduler";
@@ -159,9 +160,12 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
 
   const undo = useCallback(async () => {
     const last = done.at(-1);
-    if (!last || !outbox.current || undoing) return;
+    // After a reload the grades of this page are gone, but the server's last grade of today may still be undone.
+    const earlier = last ? null : session.lastGrade;
+    if ((!last && !earlier) || !outbox.current || undoing) return;
     setUndoing(true);
-    let undone = outbox.current.remove(last.clientId);
+    const clientId = last?.clientId ?? earlier!.clientId;
+    let undone = last ? outbox.current.remove(last.clientId) : false;
     if (!undone) {
       // Already sent: wait for it to land, then ask the server to undo it.
       await outbox.current.flush();
@@ -169,28 +173,41 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
         const response = await fetch("/api/v1/review/undo", {
           method: "POST",
           headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ id: last.clientId }),
+          body: JSON.stringify({ id: clientId }),
         });
         const body = (await response.json()) as { ok: boolean; clientId?: string; message?: string };
-        undone = body.ok && body.clientId === last.clientId;
+        undone = body.ok && body.clientId === clientId;
         if (!undone) setNotice({ text: body.message ?? "That grade could not be undone." });
       } catch {
         setNotice({ text: "Undo needs a connection. Try again when you are back online." });
       }
     }
-    if (undone) {
+    if (undone && last) {
       setDone((d) => d.slice(0, -1));
       setSession((s) => {
         const cards = [...s.cards];
         // The card comes back in front of whatever is next.
         cards.splice(Math.min(index, cards.length), 0, last.card);
-        return { ...s, cards: cards.filter((c, i) => i <= index || c.cardId !== last.cardId) };
+        return { ...s, lastGrade: null, doneToday: { ...s.doneToday, cards: Math.max(0, (s.doneToday.cards ?? 1) - 1) }, cards: cards.filter((c, i) => i <= index || c.cardId !== last.cardId) };
       });
       setRevealed(true);
       setNotice({ text: "Last grade undone." });
+    } else if (undone && earlier) {
+      // The server restored the card: today's queue, fetched again, has it; it goes first.
+      try {
+        const response = await fetch("/api/v1/review/queue", { cache: "no-store" });
+        const next = (await response.json()) as ReviewSession;
+        const back = next.cards.find((c) => c.cardId === earlier.cardId);
+        setSession({ ...next, lastGrade: null, cards: back ? [back, ...next.cards.filter((c) => c !== back)] : next.cards });
+        setIndex(0);
+        setRevealed(Boolean(back));
+      } catch {
+        setSession((s) => ({ ...s, lastGrade: null }));
+      }
+      setNotice({ text: "Last grade undone." });
     }
     setUndoing(false);
-  }, [done, index, undoing]);
+  }, [done, index, undoing, session.lastGrade]);
 
   // At the end of the queue: once every grade has landed, ask for what is due now (learning steps).
   const refresh = useCallback(async () => {
@@ -214,6 +231,24 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
       // Offline: the summary stays; grades are safe in the outbox.
     }
     setRefreshing(false);
+  }, []);
+
+  const canUndo = done.length > 0 || Boolean(session.lastGrade);
+
+  // The first day: the first lesson's flashcards, added on the server, then today's queue again.
+  const startFirstDay = useCallback(async (): Promise<string | null> => {
+    try {
+      const response = await fetch("/api/v1/review/starter", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+      if (!response.ok && response.status !== 409) return "Those cards could not be added just now. Try again in a moment.";
+      const queue = await fetch("/api/v1/review/queue", { cache: "no-store" });
+      if (!queue.ok) return "Your cards were added; reload the page to see them.";
+      setSession((await queue.json()) as ReviewSession);
+      setIndex(0);
+      setRevealed(false);
+      return null;
+    } catch {
+      return "Adding cards needs a connection. Try again when you are back online.";
+    }
   }, []);
 
   const atEnd = index >= session.cards.length;
@@ -247,7 +282,10 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
     shownAt.current = Date.now();
   }, [index]);
 
-  const total = done.length + session.cards.length - index;
+  // Counted from today's review log (the server's count, plus this page's grades), so a reload loses nothing.
+  const doneCount = session.doneToday.cards ?? done.length;
+  const left = remainingByKind(session.cards.slice(index));
+  const total = doneCount + remaining;
   // Worked out on the device when the card is shown, from its stored state and the learner's settings.
   const intervals = useMemo(
     () =>
@@ -259,13 +297,13 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
   return (
     <div className="mx-auto max-w-2xl">
       <div className="flex items-center justify-between gap-3 text-sm">
-        <p aria-live="polite">
+        <p aria-live="polite" data-testid="review-counts">
           {card ? (
             <>
-              <span className="font-semibold">{remaining}</span> left today · {done.length} done
+              <span className="font-semibold">{remaining}</span> left today · {doneCount} done
             </>
           ) : (
-            <>{done.length} reviewed</>
+            <>{doneCount} reviewed today</>
           )}
         </p>
         <SyncStatus status={status} online={online} />
@@ -276,10 +314,11 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
         aria-label="Today's reviews"
         aria-valuemin={0}
         aria-valuemax={Math.max(total, 1)}
-        aria-valuenow={done.length}
+        aria-valuenow={doneCount}
       >
-        <div className="h-full bg-brand-500 transition-[width]" style={{ width: `${total ? (100 * done.length) / total : 100}%` }} />
+        <div className="h-full bg-brand-500 transition-[width]" style={{ width: `${total ? (100 * doneCount) / total : 100}%` }} />
       </div>
+      {card && <KindCounts left={left} />}
       {status.rejected.length > 0 && <Rejected rejected={status.rejected} />}
       {notice && (
         <p role="status" className="mt-3 rounded-lg bg-stone-200/70 px-3 py-2 text-sm dark:bg-stone-800">
@@ -287,7 +326,7 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
         </p>
       )}
       {card ? (
-        <CardView card={card} intervals={intervals ?? card.intervals} ready={deviceReady} revealed={revealed} onReveal={reveal} onGrade={grade} onUndo={done.length ? () => void undo() : undefined} undoing={undoing} />
+        <CardView card={card} intervals={intervals ?? card.intervals} ready={deviceReady} revealed={revealed} onReveal={reveal} onGrade={grade} onUndo={canUndo ? () => void undo() : undefined} undoing={undoing} />
       ) : refreshing ? (
         <p role="status" className="mt-10 text-center text-stone-600 dark:text-stone-400">
           Checking for cards in their learning steps…
@@ -297,7 +336,8 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
           done={done}
           session={session}
           status={status}
-          onUndo={done.length ? () => void undo() : undefined}
+          onUndo={canUndo ? () => void undo() : undefined}
+          onStart={startFirstDay}
         />
       )}
     </div>
@@ -305,6 +345,26 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
 }
 
 const grades = (n: number) => `${n} ${n === 1 ? "grade" : "grades"}`;
+
+/** New / learning / review still to show, apart, with why the learning count can stay put. */
+function KindCounts({ left }: { left: { new: number; learning: number; review: number } }) {
+  return (
+    <div className="mt-2 text-xs text-stone-600 dark:text-stone-400">
+      <p className="flex gap-3" data-testid="kind-counts">
+        <span>
+          <span className="font-semibold text-sky-700 dark:text-sky-300">{left.new}</span> new
+        </span>
+        <span>
+          <span className="font-semibold text-red-700 dark:text-red-300">{left.learning}</span> learning
+        </span>
+        <span>
+          <span className="font-semibold text-emerald-700 dark:text-emerald-300">{left.review}</span> review
+        </span>
+      </p>
+      {left.learning > 0 && <p className="mt-0.5">Learning cards come back within minutes, so that count may not go down straight away.</p>}
+    </div>
+  );
+}
 
 function SyncStatus({ status, online }: { status: OutboxStatus; online: boolean }) {
   if (status.offline || !online)
@@ -432,11 +492,13 @@ function Summary({
   session,
   status,
   onUndo,
+  onStart,
 }: {
   done: Done[];
   session: ReviewSession;
   status: OutboxStatus;
   onUndo?: () => void;
+  onStart: () => Promise<string | null>;
 }) {
   const missed = useMemo(() => {
     const seen = new Map<string, ReviewCardView>();
@@ -445,6 +507,8 @@ function Summary({
   }, [done]);
   const minutes = Math.max(1, Math.round(done.reduce((n, d) => n + d.durationMs, 0) / 60_000));
   const retention = session.doneToday.total > 0 ? Math.round((100 * session.doneToday.passed) / session.doneToday.total) : null;
+
+  if (done.length === 0 && !session.hasCards) return <FirstDay onStart={onStart} />;
 
   if (done.length === 0)
     return (
@@ -499,6 +563,45 @@ function Summary({
             Undo last grade
           </Button>
         )}
+      </div>
+    </section>
+  );
+}
+
+/** A brand-new learner's review: what cards are, where they come from, and a deck to start with now. */
+function FirstDay({ onStart }: { onStart: () => Promise<string | null> }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="first-day-heading" className="mt-6 rounded-2xl border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900">
+      <h2 id="first-day-heading" className="text-xl font-bold">
+        Your first cards
+      </h2>
+      <p className="mt-2 text-stone-700 dark:text-stone-300">Review is a few minutes a day of spaced repetition. Cards arrive in two ways:</p>
+      <ul className="mt-2 list-disc space-y-1 pl-5 text-stone-700 dark:text-stone-300">
+        <li>each lesson&apos;s flashcards join once you have read it to the end;</li>
+        <li>every practice question you answer comes back on schedule, sooner if you missed it.</li>
+      </ul>
+      <p className="mt-2 text-stone-700 dark:text-stone-300">Or start now with the basics: the first lesson&apos;s flashcards, about ten cards.</p>
+      {error && (
+        <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-300">
+          {error}
+        </p>
+      )}
+      <div className="mt-5 flex flex-wrap gap-3">
+        <Button
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true);
+            setError(await onStart());
+            setBusy(false);
+          }}
+        >
+          {busy ? "Adding cards…" : "Start with the basics"}
+        </Button>
+        <ButtonLink href="/learn" variant="secondary">
+          Read a lesson first
+        </ButtonLink>
       </div>
     </section>
   );

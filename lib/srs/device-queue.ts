@@ -72,9 +72,12 @@ export function gradeOnDevice(
   return { again: { ...next, intervals: deviceIntervals(next, after.due, session.scheduler) }, counted };
 }
 
-/** Today's counts after a grade on the device, for the summary. */
+/** Today's counts after a grade on the device, for the header and the summary. */
 export function countGrade(done: ReviewSession["doneToday"], counted: "new" | "review" | null, rating: number): ReviewSession["doneToday"] {
-  if (counted === "new") return { ...done, newCards: done.newCards + 1 };
-  if (counted === "review") return { ...done, reviews: done.reviews + 1, total: done.total + 1, passed: done.passed + (rating > 1 ? 1 : 0) };
-  return done;
+  // A queue stored by an older version has no `cards` count: it starts from the grades it knows of.
+  const next = { ...done, cards: (done.cards ?? done.newCards + done.reviews) + 1 };
+  if (counted === "new") return { ...next, newCards: done.newCards + 1 };
+  if (counted === "review") return { ...next, reviews: done.reviews + 1, total: done.total + 1, passed: done.passed + (rating > 1 ? 1 : 0) };
+  return next;
 }
+

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { listLessons } from "@/lib/content/lessons";
 import { notInRunningAttempt, parseOptions } from "@/lib/learn/items";
 import { buildQueue, type QueueEntry } from "./queue";
-import { CARD_FIELDS_SELECT, fieldsOf } from "./records";
+import { CARD_FIELDS_SELECT, fieldsOf, parseFields, sameFields } from "./records";
 import { newCardFields, previewGrades, type CardFields, type SchedulerSettings } from "./scheduler";
 import { getSrsSettings, type LearnerSrsSettings } from "./settings-store";
 import { learnerDay } from "./day";
@@ -39,9 +39,18 @@ export interface ReviewSession {
   day: { key: string; start: string; end: string };
   counts: { learning: number; review: number; new: number; learnAhead: number };
   cards: ReviewCardView[];
-  doneToday: { reviews: number; newCards: number; passed: number; total: number };
+  /**
+   * Today's grades from the review log (so a reload shows the work already done): `cards` counts every
+   * grade given on the review screen today, learning steps included; `newCards` and `reviews` the
+   * grades of new and review cards; `passed`/`total` the review cards remembered, for today's retention.
+   */
+  doneToday: { cards: number; reviews: number; newCards: number; passed: number; total: number };
   /** Cards (not new) that fall due during the learner's next day. */
   tomorrow: number;
+  /** Whether the learner has any card at all (false on the first day, before any lesson or question). */
+  hasCards: boolean;
+  /** The learner's last grade today while the server can still undo it, so Undo survives a reload. */
+  lastGrade: { clientId: string; cardId: string } | null;
 }
 
 /** Course order of lessons, for introducing new cards in reading order. */
@@ -76,6 +85,7 @@ export async function getReviewSession(userId: string, timeZone: string, now = n
     }),
     lessonOrder(),
   ]);
+  const lastGrade = await undoableGrade(userId, day.start, live);
   const candidates = read.length
     ? await db.flashcard.findMany({
         where: { lessonSlug: { in: read.map((r) => r.lessonSlug) }, retiredAt: null, reviewCards: { none: { userId } } },
@@ -127,8 +137,27 @@ export async function getReviewSession(userId: string, timeZone: string, now = n
     day: { key: day.key, start: day.start.toISOString(), end: day.end.toISOString() },
     counts: queue.counts,
     cards: views,
-    doneToday: { ...doneToday, passed: reviewLogs.filter((l) => l.rating > 1).length, total: reviewLogs.length },
+    doneToday: { cards: studied.length, ...doneToday, passed: reviewLogs.filter((l) => l.rating > 1).length, total: reviewLogs.length },
+    hasCards: views.length > 0 || cards.length > 0 || (await db.reviewCard.count({ where: { userId }, take: 1 })) > 0,
+    lastGrade,
   };
+}
+
+/**
+ * The learner's latest review-screen grade of today, if undoing it would still work: the card is
+ * as that grade left it, and (for a question) the item is not in one of their running attempts,
+ * where its back would show a key. The same rules `undoLastGrade` applies.
+ */
+async function undoableGrade(userId: string, dayStart: Date, live: object): Promise<ReviewSession["lastGrade"]> {
+  const log = await db.reviewLog.findFirst({
+    where: { userId, undoneAt: null, source: { in: ["review", "offline"] } },
+    orderBy: [{ recordedAt: "desc" }, { reviewedAt: "desc" }],
+    select: { clientId: true, cardId: true, reviewedAt: true, after: true },
+  });
+  if (!log || log.reviewedAt < dayStart) return null;
+  const card = await db.reviewCard.findFirst({ where: { id: log.cardId, userId, AND: [live] }, select: CARD_FIELDS_SELECT });
+  if (!card || !sameFields(fieldsOf(card), parseFields(log.after))) return null;
+  return { clientId: log.clientId, cardId: log.cardId };
 }
 
 /** Creates ReviewCard rows for new flashcards entering today's queue; maps candidate keys to card ids. */

@@ -37,6 +37,16 @@ test("a learner reads a lesson with a family map, practises ten items with ratio
     await page.getByRole("button", { name: n === 10 ? "See results" : "Next question" }).click();
   }
   await expect(page.getByText(/You answered \d+ of 10 correctly\./)).toBeVisible();
+  // The summary lists every question, right or wrong, each with a link to its section of this page.
+  const right = Number((await page.getByText(/You answered \d+ of 10 correctly\./).textContent())!.match(/(\d+) of 10/)![1]);
+  const results = page.getByTestId("practice-results").getByRole("listitem");
+  await expect(results).toHaveCount(10);
+  await expect(results.filter({ hasText: "Right:" })).toHaveCount(right);
+  await expect(results.filter({ hasText: "Wrong:" })).toHaveCount(10 - right);
+  for (const href of await results.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")))) {
+    expect(href).toMatch(/^#[a-z0-9-]+$/);
+    await expect(page.locator(`[id="${href!.slice(1)}"]`)).toHaveCount(1);
+  }
   await expect(page.getByTestId("lesson-read")).toBeVisible();
 
   await page.goto("/learn");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chooseSession, countGrade, deviceIntervals, gradeOnDevice, toCardFields, toDeviceFields, type DeviceQueue } from "@/lib/srs/device-queue";
+import { remainingByKind } from "@/lib/srs/queue-counts";
 import { gradeCard, newCardFields, previewGrades } from "@/lib/srs/scheduler";
 import { DEFAULT_SRS_SETTINGS } from "@/lib/srs/settings";
 import type { ReviewCardView, ReviewSession } from "@/lib/srs/session";
@@ -28,8 +29,10 @@ function session(generatedAt: string, cards: ReviewCardView[] = [card("a")]): Re
     day: { key: "2026-11-22", start: "2026-11-22T10:00:00.000Z", end: "2026-11-23T10:00:00.000Z" },
     counts: { learning: 0, review: 0, new: cards.length, learnAhead: 0 },
     cards,
-    doneToday: { reviews: 0, newCards: 0, passed: 0, total: 0 },
+    doneToday: { cards: 0, reviews: 0, newCards: 0, passed: 0, total: 0 },
     tomorrow: 0,
+    hasCards: true,
+    lastGrade: null,
   };
 }
 
@@ -79,10 +82,22 @@ describe("grading on the device", () => {
   });
 
   it("counts today's new cards and reviews for the summary", () => {
-    const done = { reviews: 1, newCards: 2, passed: 1, total: 1 };
-    expect(countGrade(done, "new", 3)).toEqual({ ...done, newCards: 3 });
-    expect(countGrade(done, "review", 1)).toEqual({ ...done, reviews: 2, total: 2, passed: 1 });
-    expect(countGrade(done, "review", 3)).toEqual({ ...done, reviews: 2, total: 2, passed: 2 });
-    expect(countGrade(done, null, 3)).toEqual(done);
+    const done = { cards: 4, reviews: 1, newCards: 2, passed: 1, total: 1 };
+    expect(countGrade(done, "new", 3)).toEqual({ ...done, cards: 5, newCards: 3 });
+    expect(countGrade(done, "review", 1)).toEqual({ ...done, cards: 5, reviews: 2, total: 2, passed: 1 });
+    expect(countGrade(done, "review", 3)).toEqual({ ...done, cards: 5, reviews: 2, total: 2, passed: 2 });
+    // A learning step is done work too, though it is neither a new card nor a review.
+    expect(countGrade(done, null, 3)).toEqual({ ...done, cards: 5 });
+  });
+
+  it("starts the done count from a stored queue that predates it", () => {
+    const old = { reviews: 1, newCards: 2, passed: 1, total: 1 } as ReviewSession["doneToday"];
+    expect(countGrade(old, null, 1).cards).toBe(4);
+  });
+
+  it("splits what is left by kind, learn-ahead counted as learning", () => {
+    const kinds = ["new", "learning", "learn-ahead", "review", "review", "new"] as const;
+    expect(remainingByKind(kinds.map((queue) => ({ queue })))).toEqual({ new: 2, learning: 2, review: 2 });
+    expect(remainingByKind([])).toEqual({ new: 0, learning: 0, review: 0 });
   });
 });

@@ -59,7 +59,7 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
           <LessonBody code={lesson.code} />
         </div>
         <MarkRead lessonSlug={slug} />
-        <LessonPractice lessonSlug={slug} lessonTitle={fm.title} />
+        <LessonPractice lessonSlug={slug} lessonTitle={fm.title} sections={Object.fromEntries(lesson.toc.map((t) => [t.id, t.text]))} />
         <section aria-labelledby="references" className="mt-12 border-t border-stone-200 pt-6 text-sm dark:border-stone-800">
           <h2 id="references" className="font-semibold">
             References
