@@ -152,6 +152,40 @@ export function checkFlashcardIds(flashcards: readonly FlashcardRecord[]): Conte
   return problems;
 }
 
+/** The term a card defines: a KeyTerm's term, or X in a Card asking "What is (a/an/the) X?". */
+function definedTerm(card: FlashcardRecord): string | null {
+  if (card.term) return card.term.toLowerCase().trim();
+  const asked = /^what (?:is|are) (?:an? |the )?(.+?)\?$/i.exec(card.front.trim());
+  return asked ? asked[1]!.toLowerCase().replace(/["“”]/g, "").trim() : null;
+}
+
+/**
+ * One definition per term across the course: two cards that define the same
+ * term (in one lesson or two) teach two wordings to memorise, and a learner
+ * cannot tell which one the exam means.
+ */
+export function checkDuplicateDefinitions(flashcards: readonly FlashcardRecord[]): ContentProblem[] {
+  const first = new Map<string, FlashcardRecord>();
+  const problems: ContentProblem[] = [];
+  for (const card of flashcards) {
+    const term = definedTerm(card);
+    if (term === null) continue;
+    const other = first.get(term);
+    if (other === undefined) first.set(term, card);
+    // The same id is already reported as a duplicate card.
+    else if (other.id !== card.id)
+      problems.push(
+        problemAt(
+          card.file,
+          card.line,
+          "flashcard-duplicate-definition",
+          `"${term}" is already defined by a flashcard at ${other.file}:${other.line}; keep one definition and make this card ask something else about it`,
+        ),
+      );
+  }
+  return problems;
+}
+
 // ── Items ───────────────────────────────────────────────────
 
 export {
@@ -250,6 +284,7 @@ export function lintContent(content: LoadedContent): ContentProblem[] {
     ...checkLessonOrder(content.lessons),
     ...content.lessons.flatMap((lesson) => [...checkLessonSlug(lesson), ...checkLessonStructure(lesson), ...checkFamilyMaps(lesson), ...checkLessonLinks(lesson, lessons)]),
     ...checkFlashcardIds(content.flashcards),
+    ...checkDuplicateDefinitions(content.flashcards),
     ...checkDuplicateItemIds(content.items),
     ...checkKeySpread(content.items),
     ...checkNearDuplicateStems(content.items),

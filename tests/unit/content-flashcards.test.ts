@@ -1,7 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { collectHeadings } from "@/lib/content/anchors";
-import { extractFlashcards, flashcardId, keyTermFront } from "@/lib/content/flashcards";
+import { extractFlashcards, flashcardId, keyTermFront, type FlashcardRecord } from "@/lib/content/flashcards";
+import { checkDuplicateDefinitions } from "@/lib/content/lint";
 import { loadContent, parseLessonBody } from "@/lib/content/load";
 
 const good = path.join(import.meta.dirname, "fixtures/content/good");
@@ -71,5 +72,33 @@ describe("flashcards", () => {
       [3, "flashcard-invalid", '<KeyTerm term="Empty"> needs its definition between the tags'],
       [5, "flashcard-invalid", '<Card> needs a back="…" prop'],
     ]);
+  });
+});
+
+describe("one definition per term", () => {
+  const card = (over: Partial<FlashcardRecord>): FlashcardRecord => ({ id: "x", lessonSlug: "l", section: "", front: "", back: "b", source: "card", file: "content/lessons/l.mdx", line: 1, ...over });
+
+  it("flags a term defined by two KeyTerms, or by a KeyTerm and a 'What is …?' card, with both places", () => {
+    const problems = checkDuplicateDefinitions([
+      card({ id: "a/detriangulation", source: "keyterm", term: "Detriangulation", front: keyTermFront("Detriangulation"), file: "content/lessons/a.mdx", line: 12 }),
+      card({ id: "b/what-is-detriangulation", front: "What is detriangulation?", file: "content/lessons/b.mdx", line: 40 }),
+      card({ id: "c/identified-patient", source: "keyterm", term: "Identified patient", file: "content/lessons/c.mdx", line: 7 }),
+      card({ id: "d/identified-patient", source: "keyterm", term: "identified patient", file: "content/lessons/d.mdx", line: 9 }),
+    ]);
+    expect(problems.map((p) => [p.file, p.line, p.rule])).toEqual([
+      ["content/lessons/b.mdx", 40, "flashcard-duplicate-definition"],
+      ["content/lessons/d.mdx", 9, "flashcard-duplicate-definition"],
+    ]);
+    expect(problems[0]!.message).toContain("content/lessons/a.mdx:12");
+  });
+
+  it("lets other questions about a defined term through", () => {
+    expect(
+      checkDuplicateDefinitions([
+        card({ source: "keyterm", term: "Detriangulation" }),
+        card({ front: "Once a child is detriangulated, who deals with the conflict the child was carrying?" }),
+        card({ front: "What is the difference between an alliance and a coalition?" }),
+      ]),
+    ).toEqual([]);
   });
 });
