@@ -41,6 +41,7 @@ export const CONTENT_RULES = [
   // flashcards
   "flashcard-invalid",
   "flashcard-duplicate-id",
+  "flashcard-duplicate-definition",
   // items
   "item-schema",
   "item-four-options",
