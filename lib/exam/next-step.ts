@@ -88,6 +88,24 @@ export function suggestNextStep(domains: readonly DomainEstimate[], lessons: rea
   };
 }
 
+/**
+ * The dashboard's one next step. A learner who has not started yet begins
+ * the course at its first lesson (not at whatever domain the empty estimate
+ * calls weakest); one who has cards waiting reviews them first, because
+ * reviews keep what was learned; otherwise the weakest domain's lesson and
+ * practice.
+ */
+export type TodaysStep =
+  | { kind: "start"; lesson: { slug: string; title: string } }
+  | { kind: "review"; cards: number }
+  | { kind: "domain"; step: NextStep };
+
+export function todaysStep(input: { started: boolean; due: number; firstLesson: { slug: string; title: string } | null; nextStep: NextStep | null }): TodaysStep | null {
+  if (!input.started && input.firstLesson) return { kind: "start", lesson: input.firstLesson };
+  if (input.due > 0) return { kind: "review", cards: input.due };
+  return input.nextStep ? { kind: "domain", step: input.nextStep } : null;
+}
+
 export type StudyPace =
   | { status: "no-date" }
   | { status: "no-time" }

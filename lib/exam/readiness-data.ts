@@ -39,6 +39,10 @@ export interface StudyPlan {
   pace: StudyPace;
   unseen: number;
   bankSize: number;
+  /** Whether the learner has begun: read a lesson or answered a question. */
+  started: boolean;
+  /** The course's first lesson, where a learner who has not begun starts. */
+  firstLesson: { slug: string; title: string } | null;
 }
 
 /** What the dashboard shows beyond the review count: readiness, the next step and the pace to the exam date. */
@@ -59,5 +63,14 @@ export async function studyPlan(userId: string, examDate: Date | null, timeZone:
     percentCorrect: progress.get(l.slug)?.percentCorrect ?? null,
   }));
   const days = examDate ? daysUntil(examDate, now, timeZone) : null;
-  return { readiness, nextStep: suggestNextStep(readiness.domains, standings), pace: studyPace(unseen, days), unseen, bankSize };
+  const first = lessons[0];
+  return {
+    readiness,
+    nextStep: suggestNextStep(readiness.domains, standings),
+    pace: studyPace(unseen, days),
+    unseen,
+    bankSize,
+    started: [...progress.values()].some((p) => p.read) || unseen < bankSize,
+    firstLesson: first ? { slug: first.slug, title: first.frontmatter.title } : null,
+  };
 }

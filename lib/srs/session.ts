@@ -66,7 +66,12 @@ const cardOrder = (lessons: Map<string, number>, lessonSlug: string, position: n
  * orders them with the pure `buildQueue`. New cards that enter the queue get
  * a ReviewCard row so the client can grade them by id.
  */
-export async function getReviewSession(userId: string, timeZone: string, now = new Date()): Promise<ReviewSession> {
+/**
+ * Today's queue without side effects: what Review will show, in order, and
+ * what was done today. The dashboard's and the stats page's "due today" come
+ * from here too, so every page gives the same number.
+ */
+async function planToday(userId: string, timeZone: string, now: Date) {
   const settings = await getSrsSettings(userId);
   const day = learnerDay(now, timeZone, settings.rolloverHour);
   const horizon = new Date(Math.max(day.end.getTime(), now.getTime() + LEARN_AHEAD_MINUTES * 60_000));
@@ -85,7 +90,6 @@ export async function getReviewSession(userId: string, timeZone: string, now = n
     }),
     lessonOrder(),
   ]);
-  const lastGrade = await undoableGrade(userId, day.start, live);
   const candidates = read.length
     ? await db.flashcard.findMany({
         where: { lessonSlug: { in: read.map((r) => r.lessonSlug) }, retiredAt: null, reviewCards: { none: { userId } } },
@@ -116,6 +120,27 @@ export async function getReviewSession(userId: string, timeZone: string, now = n
     learnAheadMinutes: LEARN_AHEAD_MINUTES,
     seed: userId,
   });
+  return { settings, day, cards, todayLogs, studied, doneToday, queue, live };
+}
+
+/** What Review has for the learner right now, by kind: the one "due today" every page shows. */
+export interface TodaysCounts {
+  /** Learning and relearning cards due now, and those coming back within the learn-ahead window. */
+  learning: number;
+  review: number;
+  new: number;
+  total: number;
+}
+
+export async function todaysCounts(userId: string, timeZone: string, now = new Date()): Promise<TodaysCounts> {
+  const { counts } = (await planToday(userId, timeZone, now)).queue;
+  const learning = counts.learning + counts.learnAhead;
+  return { learning, review: counts.review, new: counts.new, total: learning + counts.review + counts.new };
+}
+
+export async function getReviewSession(userId: string, timeZone: string, now = new Date()): Promise<ReviewSession> {
+  const { settings, day, cards, todayLogs, studied, doneToday, queue, live } = await planToday(userId, timeZone, now);
+  const lastGrade = await undoableGrade(userId, day.start, live);
 
   const cardIds = await materialiseNewCards(userId, queue.entries, new Set(cards.map((c) => c.id)), now);
   const views = await cardViews(userId, queue.entries.map((e) => ({ ...e, cardId: cardIds.get(e.id) ?? e.id })), settings, now);

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { learnerDay } from "./day";
+import { todaysCounts } from "./session";
 import { getSrsSettings } from "./settings-store";
 import { dailyReviewCounts, forecast, retentionByWeek, stateCounts, streak, timeSpent } from "./stats";
 
@@ -8,7 +8,7 @@ import { dailyReviewCounts, forecast, retentionByWeek, stateCounts, streak, time
 export async function reviewStats(userId: string, timeZone: string, now = new Date()) {
   const settings = await getSrsSettings(userId);
   const since = new Date(now.getTime() - 366 * 86_400_000);
-  const [logs, cards, leeches] = await Promise.all([
+  const [logs, cards, leeches, today] = await Promise.all([
     db.reviewLog.findMany({
       where: { userId, undoneAt: null, reviewedAt: { gte: since } },
       select: { reviewedAt: true, rating: true, state: true, durationMs: true },
@@ -25,12 +25,17 @@ export async function reviewStats(userId: string, timeZone: string, now = new Da
       },
       orderBy: { updatedAt: "desc" },
     }),
+    todaysCounts(userId, timeZone, now),
   ]);
+  // Today's bar is what Review has now (the same count as the dashboard's), not every card whose date has passed.
+  const ahead = forecast(cards, now, timeZone, settings.rolloverHour);
+  if (ahead[0]) ahead[0] = { ...ahead[0], count: today.learning + today.review };
   const days = dailyReviewCounts(logs, now, timeZone, settings.rolloverHour);
   return {
     desiredRetention: settings.desiredRetention,
     heatmap: days,
-    forecast: forecast(cards, now, timeZone, settings.rolloverHour),
+    forecast: ahead,
+    today,
     retention: retentionByWeek(logs, now, timeZone, 12, settings.rolloverHour),
     states: stateCounts(cards),
     streak: streak(days),
@@ -47,11 +52,4 @@ export async function reviewStats(userId: string, timeZone: string, now = new Da
       };
     }),
   };
-}
-
-/** Cards (not new) due by the end of the learner's day, for the dashboard. */
-export async function dueTodayCount(userId: string, timeZone: string, now = new Date()): Promise<number> {
-  const { rolloverHour } = await getSrsSettings(userId);
-  const { end } = learnerDay(now, timeZone, rolloverHour);
-  return db.reviewCard.count({ where: { userId, suspended: false, state: { not: 0 }, due: { lt: end } } });
 }

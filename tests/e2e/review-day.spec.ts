@@ -6,7 +6,11 @@ test.skip(({ isMobile }) => !isMobile, "phone viewport only");
 test("a brand-new learner starts with the basics, and a reload keeps the day's count and Undo", async ({ page, makeUser, db }) => {
   test.setTimeout(120_000);
   const user = await makeUser();
-  await signIn(page, user, "/review");
+  await signIn(page, user, "/dashboard");
+  // The dashboard gives one next step: the course's first lesson.
+  await expect(page.getByTestId("next-step")).toHaveCount(1);
+  await expect(page.getByTestId("next-step")).toContainText("Start the course with its first lesson");
+  await page.goto("/review");
 
   // The first day says how cards arrive and offers a deck at once.
   await expect(page.getByRole("heading", { name: "Your first cards" })).toBeVisible();
@@ -50,6 +54,14 @@ test("a brand-new learner starts with the basics, and a reload keeps the day's c
     [1, true],
     [3, false],
   ]);
+
+  // The dashboard, Review and Stats now give the same count of what is left today.
+  const left = Number((await page.getByTestId("review-counts").textContent())!.match(/(\d+) left today/)![1]);
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("next-step")).toContainText(`Review first: ${left} ${left === 1 ? "card is" : "cards are"} waiting`);
+  await expect(page.getByTestId("dashboard-due")).toContainText(`${left} left today`);
+  await page.goto("/stats");
+  await expect(page.getByText(`Left today: ${left}`)).toBeVisible();
 
   // A second starter request adds nothing.
   const again = await page.evaluate(async () => (await fetch("/api/v1/review/starter", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" })).status);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lessonFor, studyPace, suggestNextStep, weakestDomain, type DomainEstimate, type LessonStanding } from "@/lib/exam/next-step";
+import { lessonFor, studyPace, suggestNextStep, todaysStep, weakestDomain, type DomainEstimate, type LessonStanding } from "@/lib/exam/next-step";
 
 const domain = (id: number, weight: number, mean: number, evidence = 20): DomainEstimate => ({
   domain: id,
@@ -74,5 +74,18 @@ describe("the daily pace", () => {
     expect(studyPace(100, 0)).toEqual({ status: "no-time" });
     expect(studyPace(100, -3)).toEqual({ status: "no-time" });
     expect(studyPace(0, 12)).toEqual({ status: "all-seen", days: 12 });
+  });
+});
+
+describe("the dashboard's one next step", () => {
+  const first = { slug: "alliance-vs-coalition", title: "Alliances and coalitions" };
+  const step = { domain: 3, name: "Treatment", weight: 0.24, unexplored: false, lesson: null, practiceHref: "/practice" };
+  it("starts a learner who has not begun at the first lesson, whatever the weakest domain", () => {
+    expect(todaysStep({ started: false, due: 0, firstLesson: first, nextStep: step })).toEqual({ kind: "start", lesson: first });
+  });
+  it("puts waiting reviews before the weakest domain once the learner has begun", () => {
+    expect(todaysStep({ started: true, due: 7, firstLesson: first, nextStep: step })).toEqual({ kind: "review", cards: 7 });
+    expect(todaysStep({ started: true, due: 0, firstLesson: first, nextStep: step })).toEqual({ kind: "domain", step });
+    expect(todaysStep({ started: true, due: 0, firstLesson: first, nextStep: null })).toBeNull();
   });
 });

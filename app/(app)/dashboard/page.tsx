@@ -10,8 +10,9 @@ import { requireUser } from "@/lib/auth/session";
 import { daysUntil, formatLongDate } from "@/lib/dates";
 import { formatShare } from "@/lib/exam/format";
 import { REFERENCE_ZONE } from "@/lib/exam/readiness";
+import { todaysStep, type TodaysStep } from "@/lib/exam/next-step";
 import { studyPlan } from "@/lib/exam/readiness-data";
-import { dueTodayCount } from "@/lib/srs/stats-data";
+import { todaysCounts } from "@/lib/srs/session";
 import { OneTimeNotice } from "@/components/ui/one-time-notice";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -24,8 +25,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const now = new Date();
   const firstName = user.name?.split(" ")[0] ?? "there";
   const days = user.examDate ? daysUntil(user.examDate, now, user.timeZone) : null;
-  const [due, plan] = await Promise.all([dueTodayCount(user.id, user.timeZone, now), studyPlan(user.id, user.examDate, user.timeZone, now)]);
-  const { readiness, nextStep, pace } = plan;
+  const [due, plan] = await Promise.all([todaysCounts(user.id, user.timeZone, now), studyPlan(user.id, user.examDate, user.timeZone, now)]);
+  const { readiness, pace } = plan;
+  const step = todaysStep({ started: plan.started || due.total > 0, due: due.total, firstLesson: plan.firstLesson, nextStep: plan.nextStep });
 
   return (
     <>
@@ -41,7 +43,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <OneTimeNotice params={["welcome"]} />
       {welcome && (
         <div className="mb-6">
-          <Alert tone="success">Your account is ready. Start with a lesson, then come back each day for a few minutes of review.</Alert>
+          <Alert tone="success">Your account is ready. Your next step is below; come back each day for a few minutes of review.</Alert>
         </div>
       )}
       <div className="grid gap-4 md:grid-cols-3">
@@ -126,34 +128,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <h2 id="next-heading" className="text-lg font-semibold">
             Next step
           </h2>
-          {nextStep ? (
-            <>
-              <p className="mt-1 flex-1 text-sm text-stone-600 dark:text-stone-400" data-testid="next-step">
-                {nextStep.unexplored ? "Start on " : "Strengthen "}
-                <strong className="text-stone-900 dark:text-stone-100">Domain {nextStep.domain}</strong> ({nextStep.name}), {formatShare(nextStep.weight, true)}{" "}
-                of the exam
-                {nextStep.lesson ? (
-                  <>
-                    : {nextStep.lesson.read ? "reread" : "read"} <em>{nextStep.lesson.title}</em>, then practise the domain.
-                  </>
-                ) : (
-                  ": practise the domain."
-                )}
-              </p>
-              <div className="mt-4 flex flex-wrap gap-2">
-                {nextStep.lesson && (
-                  <ButtonLink href={`/learn/${nextStep.lesson.slug}`} variant="secondary">
-                    Open lesson
-                  </ButtonLink>
-                )}
-                <ButtonLink href={nextStep.practiceHref} variant="secondary">
-                  Practise Domain {nextStep.domain}
-                </ButtonLink>
-              </div>
-            </>
-          ) : (
-            <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">Open a lesson to begin.</p>
-          )}
+          <NextStepBody step={step} />
         </section>
 
         <div className="empty:hidden md:col-span-3">
@@ -163,14 +138,74 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <DashboardCard title="Learn" href="/learn" cta="Open lessons">
           Concept lessons with vignette questions that explain every option.
         </DashboardCard>
-        <DashboardCard title="Review" href="/review" cta={due > 0 ? `Review ${due} cards` : "Open review"}>
-          {due > 0
-            ? `${due} ${due === 1 ? "card is" : "cards are"} due today, plus any new flashcards from lessons you have read.`
-            : "Nothing is due yet. Cards appear here once you read lessons and answer questions."}
+        <DashboardCard title="Review" href="/review" cta={due.total > 0 ? `Review ${due.total} ${due.total === 1 ? "card" : "cards"}` : "Open review"}>
+          {due.total > 0 ? (
+            <span data-testid="dashboard-due">
+              {due.total} left today: {due.review} to review, {due.learning} learning, {due.new} new.
+            </span>
+          ) : (
+            "Nothing is left for today. Cards arrive as you read lessons and answer questions, or start with the basics in Review."
+          )}
         </DashboardCard>
         <DashboardCard title="Practice" href="/practice" cta="Practice">
           Timed mock exams with the real length, clock and domain mix, and practice sessions with a score report by exam domain.
         </DashboardCard>
+      </div>
+    </>
+  );
+}
+
+/** One thing to do now, never three: see `todaysStep`. */
+function NextStepBody({ step }: { step: TodaysStep | null }) {
+  if (!step) return <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">Open a lesson to begin.</p>;
+  const text = "mt-1 flex-1 text-sm text-stone-600 dark:text-stone-400";
+  const strong = "text-stone-900 dark:text-stone-100";
+  if (step.kind === "start")
+    return (
+      <>
+        <p className={text} data-testid="next-step">
+          Start the course with its first lesson, <strong className={strong}>{step.lesson.title}</strong>, then try its ten questions.
+        </p>
+        <div className="mt-4">
+          <ButtonLink href={`/learn/${step.lesson.slug}`}>Open the first lesson</ButtonLink>
+        </div>
+      </>
+    );
+  if (step.kind === "review")
+    return (
+      <>
+        <p className={text} data-testid="next-step">
+          Review first: <strong className={strong}>{step.cards}</strong> {step.cards === 1 ? "card is" : "cards are"} waiting. A few minutes now keeps what you have
+          learned; the weakest domain comes after.
+        </p>
+        <div className="mt-4">
+          <ButtonLink href="/review">Start review</ButtonLink>
+        </div>
+      </>
+    );
+  const next = step.step;
+  return (
+    <>
+      <p className={text} data-testid="next-step">
+        {next.unexplored ? "Start on " : "Strengthen "}
+        <strong className={strong}>Domain {next.domain}</strong> ({next.name}), {formatShare(next.weight, true)} of the exam
+        {next.lesson ? (
+          <>
+            : {next.lesson.read ? "reread" : "read"} <em>{next.lesson.title}</em>, then practise the domain.
+          </>
+        ) : (
+          ": practise the domain."
+        )}
+      </p>
+      <div className="mt-4 flex flex-wrap gap-2">
+        {next.lesson && (
+          <ButtonLink href={`/learn/${next.lesson.slug}`} variant="secondary">
+            Open lesson
+          </ButtonLink>
+        )}
+        <ButtonLink href={next.practiceHref} variant="secondary">
+          Practise Domain {next.domain}
+        </ButtonLink>
       </div>
     </>
   );

@@ -28,7 +28,7 @@ export default async function StatsPage() {
         <StatTile label="Current streak" value={`${stats.streak.current} ${stats.streak.current === 1 ? "day" : "days"}`} detail={`Longest: ${stats.streak.longest}`} />
         <StatTile label="Time today" value={formatDuration(stats.time.todayMs)} detail={`Last 7 days: ${formatDuration(stats.time.last7DaysMs)}`} />
         <StatTile label="Reviews this year" value={stats.totalReviews.toLocaleString()} detail={`Total time: ${formatDuration(stats.time.totalMs)}`} />
-        <StatTile label="Due tomorrow" value={String(stats.forecast[1]?.count ?? 0)} detail={`Today: ${stats.forecast[0]?.count ?? 0}`} />
+        <StatTile label="Due tomorrow" value={String(stats.forecast[1]?.count ?? 0)} detail={`Left today: ${stats.today.total}${stats.today.new ? ` (${stats.today.new} new)` : ""}`} />
       </div>
       <div className="mt-6 space-y-6">
         <Panel>
