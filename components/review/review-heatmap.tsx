@@ -2,12 +2,15 @@ import { useId } from "react";
 import { formatDayKey, weekdayIndex, type DayCount } from "@/lib/srs/stats";
 import { ChartSection, ChartTable } from "@/components/review/chart-parts";
 
-// Fixed pixel geometry: the grid keeps its size and scrolls on narrow
-// screens, so its labels never shrink below a readable size.
+// Pixel geometry at its smallest: on narrow screens the grid keeps this size
+// and scrolls, so its labels never shrink below a readable size; on wide ones
+// it scales up to fill its card.
 const CELL = 11;
 const STEP = 14;
 const LEFT = 30;
 const TOP = 18;
+// Room after the last week, so a month label that starts there is not cut off.
+const RIGHT = 24;
 const MONTH_LABEL_MIN_COLUMNS = 3;
 
 // Index = intensity level; 0 is a day without reviews. The fill and bg lists
@@ -93,7 +96,7 @@ export function ReviewHeatmap({ days, title = "Reviews in the last 12 months" }:
     level: intensityLevel(day.count, busiest.count),
   }));
   const columns = Math.ceil((days.length + lead) / 7);
-  const width = LEFT + columns * STEP;
+  const width = LEFT + columns * STEP + RIGHT;
   const height = TOP + 7 * STEP - (STEP - CELL);
   const monthLabels = cells
     .filter((cell, i) => i === 0 || cell.key.endsWith("-01"))
@@ -117,15 +120,15 @@ export function ReviewHeatmap({ days, title = "Reviews in the last 12 months" }:
         role="group"
         aria-label="Review heatmap, scrolls sideways"
       >
-        <div className="mr-auto w-max [direction:ltr]">
+        <div className="w-full min-w-max [direction:ltr]">
           <svg
-            width={width}
-            height={height}
             viewBox={`0 0 ${width} ${height}`}
             role="img"
             aria-labelledby={`${titleId} ${summaryId}`}
-            className="block"
+            className="block h-auto w-full"
+            style={{ minWidth: width }}
             fontFamily="inherit"
+            data-testid="heatmap"
           >
             <g className="fill-stone-500 dark:fill-stone-400" fontSize={10}>
               {monthLabels.map((m) => (

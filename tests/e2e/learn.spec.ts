@@ -81,9 +81,28 @@ test("search finds a lesson by a key term as one types", async ({ page }) => {
   await box.fill("mimesis");
   const results = page.getByRole("list", { name: "Search results" });
   await expect(results.getByRole("link").first()).toBeVisible();
-  await expect(results.getByRole("link", { name: /Joining: accommodation/ })).toBeVisible();
-  await results.getByRole("link", { name: /Joining: accommodation/ }).click();
+  const lesson = results.getByRole("listitem", { name: "Lessons" }).locator('a[href="/learn/joining"]');
+  await expect(lesson).toContainText("Joining: accommodation");
+  await lesson.click();
   await expect(page).toHaveURL(/\/learn\/joining$/);
+});
+
+test("search groups lessons, sections, questions and flashcards, marks the matches, and fits a phone", async ({ page }) => {
+  await page.goto("/learn");
+  await page.getByRole("searchbox", { name: "Search lessons, questions and flashcards" }).fill("triangulation");
+  const results = page.getByRole("list", { name: "Search results" });
+  for (const group of ["Lessons", "Questions", "Flashcards"]) await expect(results.getByRole("listitem", { name: group })).toBeVisible();
+  const questions = results.getByRole("listitem", { name: "Questions" }).getByRole("link");
+  expect(await questions.count()).toBeGreaterThan(0);
+  await expect(questions.first()).toContainText(/Question · /);
+  await expect(results.locator("mark").first()).toHaveText(/triangulat/i);
+  // Nothing runs off the side of the screen.
+  const width = page.viewportSize()!.width;
+  const box = (await page.getByTestId("search-results").boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(width + 1);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width + 1);
+  await questions.first().click();
+  await expect(page).toHaveURL(/\/learn\/[a-z0-9-]+#[a-z0-9-]+$/);
 });
 
 test("the lesson list groups by exam domain or by model, and the grouping links work from the keyboard", async ({ page }) => {
@@ -102,4 +121,20 @@ test("the lesson list groups by exam domain or by model, and the grouping links 
   // The jump list names every group with its count and leads to it.
   await page.getByRole("navigation", { name: "Jump to a group" }).getByRole("link", { name: /Ethics, law and professional practice \(8\)/ }).click();
   await expect(page).toHaveURL(/#model-ethics-law-and-professional-practice$/);
+});
+
+test("a lesson page shows a signed-in learner's notification bell, and its contents reach the practice round", async ({ page, makeUser, db, isMobile }) => {
+  const user = await makeUser();
+  await db.notification.createMany({
+    data: [1, 2].map((n) => ({ userId: user.id, kind: "assignment", title: `Set ${n}`, body: "Due Friday", href: "/cohorts" })),
+  });
+  await signIn(page, user, "/learn/joining");
+  await expect(page.getByRole("link", { name: "Notifications, 2 unread" })).toBeVisible();
+  // The contents list the page's own practice round and references after the lesson's sections.
+  if (isMobile) await page.getByText("On this page").first().click();
+  const contents = page.getByRole("navigation", { name: "On this page" }).filter({ visible: true });
+  await expect(contents.getByRole("link", { name: "Practise this concept" })).toHaveAttribute("href", "#practice-heading");
+  await contents.getByRole("link", { name: "Practise this concept" }).click();
+  await expect(page.getByRole("heading", { name: "Practise this concept" })).toBeInViewport();
+  await expect(contents.getByRole("link", { name: "References" })).toHaveAttribute("href", "#references");
 });

@@ -26,9 +26,10 @@ describe("content stats", () => {
 });
 
 describe("search documents", () => {
-  it("indexes lessons, items and cards with links to their sections, without keys or rationales", async () => {
+  it("indexes lessons, their sections, items and cards with links to their sections, without keys or rationales", async () => {
     const documents = buildSearchDocuments(await loadContent(good));
-    expect(documents.map((d) => d.id)).toEqual([
+    const ids = documents.map((d) => d.id);
+    expect(ids.filter((id) => !id.startsWith("section:"))).toEqual([
       "lesson:alliance-basics",
       "lesson:coalition-basics",
       "item:alb-001",
@@ -42,18 +43,25 @@ describe("search documents", () => {
       "card:coalition-basics/coalition",
     ]);
     const lesson = documents[0]!;
-    expect(lesson).toMatchObject({ kind: "lesson", title: "Alliance basics", href: "/learn/alliance-basics" });
+    expect(lesson).toMatchObject({ kind: "lesson", title: "Alliance basics", lesson: "Alliance basics", href: "/learn/alliance-basics" });
+    // The lesson's own text is its summary and key terms; headings are results of their own, not a run-on dump.
     expect(lesson.text).toContain("Alignment Alliance");
-    expect(lesson.text).toContain("How the exam tests this");
-    expect(documents.find((d) => d.id === "item:alb-002")).toEqual({
-      id: "item:alb-002",
+    expect(lesson.text).not.toContain("How the exam tests this");
+    expect(documents.find((d) => d.kind === "section" && d.title === "How the exam tests this")).toMatchObject({
+      lesson: "Alliance basics",
+      href: expect.stringMatching(/^\/learn\/alliance-basics#how-the-exam-tests-this$/),
+    });
+    const item = documents.find((d) => d.id === "item:alb-002")!;
+    expect(item).toMatchObject({
       kind: "item",
-      title: "Which concept best describes the mother and son?",
-      text: "alb-002 A mother and her son exchange glances whenever the father speaks and later tell the therapist privately that he never listens. Which concept best describes the mother and son?",
+      title: "A mother and her son exchange glances whenever the father speaks and later tell the therapist privately that he never listens.",
+      lesson: "Alliance basics",
       href: "/learn/alliance-basics#example",
     });
-    expect(documents.find((d) => d.id === "card:alliance-basics/alignment")?.href).toBe("/learn/alliance-basics");
+    // Found by its topic too, though its stem does not name it.
+    expect(item.text).toContain("alb-002 A mother and her son");
     expect(JSON.stringify(documents)).not.toContain("Correct.");
+    expect(documents.find((d) => d.id === "card:alliance-basics/alignment")?.href).toBe("/learn/alliance-basics");
   });
 });
 

@@ -66,6 +66,10 @@ describe("ReviewHeatmap", () => {
     expect(html).not.toContain(">Apr</text>");
   });
 
+  it("scales up to fill its card where there is room", () => {
+    expect(html).toMatch(/<svg viewBox="0 0 \d+ \d+"[^>]*class="block h-auto w-full"/);
+  });
+
   it("scrolls in its own box, starting at the most recent weeks, with a Less–More legend", () => {
     expect(html).toMatch(/class="[^"]*overflow-x-auto[^"]*\[direction:rtl\]/);
     expect(html).toContain("[direction:ltr]");
@@ -89,7 +93,13 @@ describe("ReviewHeatmap", () => {
     const year = dailyReviewCounts([{ reviewedAt: new Date("2026-05-06T14:00:00Z") }], new Date("2026-05-06T15:00:00Z"), "UTC", 0);
     const yearHtml = renderToStaticMarkup(<ReviewHeatmap days={year} />);
     expect(count(yearHtml, /<rect /g)).toBe(365);
-    expect(yearHtml).toContain('width="772"'); // 30 + 53 columns × 14
+    // 30 + 53 columns × 14 + 24 of room after the last week for a month label; never narrower than that.
+    expect(yearHtml).toContain('viewBox="0 0 796 113"');
+    expect(yearHtml).toContain("min-width:796px");
+    // Every month label starts at least a label's width before the right edge, so none is cut off.
+    const xs = [...yearHtml.matchAll(/<text x="(\d+)" y="12">/g)].map((m) => Number(m[1]));
+    expect(xs.length).toBeGreaterThanOrEqual(12);
+    expect(Math.max(...xs)).toBeLessThanOrEqual(796 - 20);
     expect(tableRows(yearHtml)).toHaveLength(13);
   });
 

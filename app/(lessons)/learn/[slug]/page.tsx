@@ -6,6 +6,7 @@ import { MarkRead } from "@/components/learn/mark-read";
 import { LessonBody } from "@/components/lesson/lesson-body";
 import { TableOfContents } from "@/components/lesson/table-of-contents";
 import { getLesson, listLessons } from "@/lib/content/lessons";
+import type { TocEntry } from "@/lib/content/mdx";
 import { domainName } from "@/lib/exam/blueprints";
 import { formatLongDate } from "@/lib/dates";
 
@@ -25,6 +26,8 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
   const [lesson, lessons] = await Promise.all([getLesson(slug), listLessons()]);
   if (!lesson) notFound();
   const { frontmatter: fm } = lesson;
+  // The page's own sections after the lesson's: its practice round and references.
+  const toc: TocEntry[] = [...lesson.toc, { depth: 2, text: "Practise this concept", id: "practice-heading" }, { depth: 2, text: "References", id: "references" }];
   const index = lessons.findIndex((l) => l.slug === slug);
   const previous = lessons[index - 1];
   const next = lessons[index + 1];
@@ -53,7 +56,7 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
         </header>
         <details className="mt-6 rounded-lg border border-stone-200 p-3 lg:hidden dark:border-stone-800">
           <summary className="cursor-pointer text-sm font-semibold">On this page</summary>
-          <TableOfContents toc={lesson.toc} />
+          <TableOfContents toc={toc} />
         </details>
         <div className="mt-8">
           <LessonBody code={lesson.code} />
@@ -91,7 +94,7 @@ export default async function LessonPage({ params }: { params: Promise<{ slug: s
       </article>
       <aside className="hidden lg:block">
         <div className="sticky top-20 max-h-[calc(100dvh-6rem)] overflow-y-auto">
-          <TableOfContents toc={lesson.toc} />
+          <TableOfContents toc={toc} />
         </div>
       </aside>
     </div>
