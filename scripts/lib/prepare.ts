@@ -1,5 +1,5 @@
 import { migrate } from "../db/migrate";
-import { seedDemoAccounts } from "../seed";
+import { seedDemoAccounts, seedDemoHistory } from "../seed";
 import { syncContentFromDisk } from "../content-sync";
 import { ensureAuthSecret, loadEnvFiles } from "./env-files";
 
@@ -19,4 +19,6 @@ export async function prepare(log: (line: string) => void = console.log): Promis
   log(synced);
   const created = await seedDemoAccounts();
   if (created.length) log(`Created demo accounts: ${created.join(", ")}`);
+  const demo = await seedDemoHistory();
+  if (demo) log(demo);
 }
