@@ -1,8 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
-import { Alert } from "@/components/ui/alert";
+import { useEffect, useMemo, useState, useTransition } from "react";
+import { ALERT_TONES } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { randomItemsAction, saveQuestionSetAction } from "@/lib/cohorts/actions";
@@ -41,6 +41,12 @@ export function SetBuilder({
   const [shown, setShown] = useState(PAGE);
   const [randomCount, setRandomCount] = useState("10");
   const [message, setMessage] = useState<{ tone: "success" | "error" | "info"; text: string } | null>(null);
+  // A confirmation clears itself after a few seconds; an error stays until it is dismissed or fixed.
+  useEffect(() => {
+    if (!message || message.tone === "error") return;
+    const timer = setTimeout(() => setMessage(null), 6000);
+    return () => clearTimeout(timer);
+  }, [message]);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [saving, startSaving] = useTransition();
   const [drawing, startDrawing] = useTransition();
@@ -304,16 +310,29 @@ export function SetBuilder({
         </section>
       </div>
 
-      <div className="sticky bottom-20 z-20 flex flex-wrap items-center gap-3 rounded-2xl border border-stone-200 bg-white/95 p-3 shadow-lg backdrop-blur md:bottom-4 dark:border-stone-800 dark:bg-stone-900/95">
-        <Button type="button" onClick={save} disabled={saving}>
-          {saving ? "Saving…" : initial.setId ? "Save set" : "Create set"}
-        </Button>
-        <span className="text-sm text-stone-600 dark:text-stone-400">
-          {selected.length} {selected.length === 1 ? "item" : "items"} (at most {MAX_SET_ITEMS})
-        </span>
+      {/* A slim bar within thumb reach: one row on a phone, the message clamped to two lines and dismissible. */}
+      <div
+        data-testid="set-bar"
+        className="sticky bottom-[4.5rem] z-20 rounded-xl border border-stone-200 bg-white/95 p-2 shadow-lg backdrop-blur sm:p-3 md:bottom-4 dark:border-stone-800 dark:bg-stone-900/95"
+      >
+        <div className="flex items-center gap-3">
+          <Button type="button" onClick={save} disabled={saving} className="shrink-0">
+            {saving ? "Saving…" : initial.setId ? "Save set" : "Create set"}
+          </Button>
+          <span className="min-w-0 truncate text-sm text-stone-600 dark:text-stone-400">
+            {selected.length} {selected.length === 1 ? "item" : "items"}
+            <span className="hidden sm:inline"> (at most {MAX_SET_ITEMS})</span>
+          </span>
+        </div>
         {message && (
-          <div className="w-full">
-            <Alert tone={message.tone}>{message.text}</Alert>
+          <div
+            role={message.tone === "error" ? "alert" : "status"}
+            className={`mt-2 flex items-start gap-2 rounded-lg border px-2.5 py-1.5 text-sm ${ALERT_TONES[message.tone]}`}
+          >
+            <p className="line-clamp-2 min-w-0 flex-1">{message.text}</p>
+            <button type="button" aria-label="Dismiss" onClick={() => setMessage(null)} className="-my-1 shrink-0 rounded px-1.5 text-base leading-7 opacity-70 hover:opacity-100">
+              ×
+            </button>
           </div>
         )}
       </div>
