@@ -54,6 +54,8 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
   const [refreshing, setRefreshing] = useState(false);
   const [undoing, setUndoing] = useState(false);
   const [online, setOnline] = useState(true);
+  // Offline on a new day: how many of yesterday's cards were due by now when the screen opened.
+  const [carriedOver, setCarriedOver] = useState<number | null>(null);
   const shownAt = useRef(Date.now());
   const outbox = useRef<GradeOutbox | null>(null);
   const device = useRef<{ review: DeviceReview | null; module: DeviceModule } | null>(null);
@@ -87,10 +89,11 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
       }
       if (cancelled) return;
       device.current = { review, module };
-      if (review?.from === "device") {
+      if (review?.from === "device" || review?.from === "carried-over") {
         setSession(review.session);
         setIndex(0);
       }
+      if (review?.from === "carried-over") setCarriedOver(review.session.cards.length);
       box = new GradeOutbox(
         review?.storage ?? window.localStorage,
         review ? "outbox" : `systemic:review-outbox:${userId}`,
@@ -319,6 +322,12 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
         <div className="h-full bg-brand-500 transition-[width]" style={{ width: `${total ? (100 * doneCount) / total : 100}%` }} />
       </div>
       {card && <KindCounts left={left} />}
+      {carriedOver !== null && (
+        <p role="status" data-testid="carried-over" className="mt-3 rounded-lg bg-sky-50 px-3 py-2 text-sm text-sky-950 dark:bg-sky-950 dark:text-sky-100">
+          Yesterday&apos;s cards are here: you are offline, so today&apos;s queue arrives when you reconnect.{" "}
+          {carriedOver === 1 ? "1 card was" : `${carriedOver} cards were`} due by now.
+        </p>
+      )}
       {status.rejected.length > 0 && <Rejected rejected={status.rejected} />}
       {notice && (
         <p role="status" className="mt-3 rounded-lg bg-stone-200/70 px-3 py-2 text-sm dark:bg-stone-800">

@@ -12,7 +12,8 @@ export function DeleteAccountForm({ email }: { email: string }) {
   const [result, formAction, pending] = useActionState(deleteAccount, null);
 
   useEffect(() => {
-    if (result?.ok) void signOut({ callbackUrl: "/?deleted=1" });
+    // This device keeps none of the account's data: review queue, waiting grades, kept pages.
+    if (result?.ok) void import("@/lib/pwa/sign-out").then(({ clearDevice }) => clearDevice()).then(() => signOut({ callbackUrl: "/?deleted=1" }));
   }, [result]);
 
   const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};

@@ -11,7 +11,8 @@ export function SignOutEverywhereForm() {
   const [result, formAction, pending] = useActionState(signOutEverywhere, null);
 
   useEffect(() => {
-    if (result?.ok) void signOut({ callbackUrl: "/signin" });
+    // This device keeps none of the account's data: review queue, waiting grades, kept pages.
+    if (result?.ok) void import("@/lib/pwa/sign-out").then(({ clearDevice }) => clearDevice()).then(() => signOut({ callbackUrl: "/signin" }));
   }, [result]);
 
   return (

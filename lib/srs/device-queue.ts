@@ -25,7 +25,9 @@ export function toDeviceFields(fields: CardFields): DeviceCardFields {
  * the server) or the device's. The device's copy wins while grades wait to
  * be sent, while offline (the page then came from the service worker's
  * cache), and when it has grades newer than the server's copy; a copy from a
- * day that has ended never wins.
+ * day that has ended never wins, with one exception: offline on a new day,
+ * when the page is itself an old copy, the device's queue is "carried over"
+ * (see {@link carryOver}) rather than showing a stale page.
  */
 export function chooseSession(input: {
   server: ReviewSession;
@@ -34,14 +36,28 @@ export function chooseSession(input: {
   pending: number;
   online: boolean;
   now: Date;
-}): "server" | "device" {
+}): "server" | "device" | "carried-over" {
   const { server, device, userId, pending, online, now } = input;
   if (!device || device.userId !== userId) return "server";
-  if (Date.parse(device.session.day.end) <= now.getTime()) return "server";
+  const deviceEnded = Date.parse(device.session.day.end) <= now.getTime();
+  const serverEnded = Date.parse(server.day.end) <= now.getTime();
+  const deviceNewer = Date.parse(device.session.generatedAt) >= Date.parse(server.generatedAt) || (device.lastGradedAt !== null && Date.parse(device.lastGradedAt) >= Date.parse(server.generatedAt));
+  if (deviceEnded) return !online && serverEnded && deviceNewer ? "carried-over" : "server";
   if (Date.parse(server.day.start) >= Date.parse(device.session.day.end)) return "server";
   if (pending > 0 || !online) return "device";
   if (device.lastGradedAt && Date.parse(device.lastGradedAt) >= Date.parse(server.generatedAt)) return "device";
   return "server";
+}
+
+/**
+ * Yesterday's queue, offline on a new day: the cards it still holds that are
+ * due by now (a card graded yesterday has left it), so the learner can keep
+ * going until the connection brings today's queue. New cards wait: today's
+ * new-card allowance is the server's to give.
+ */
+export function carryOver(session: ReviewSession, now: Date): ReviewSession {
+  const cards = session.cards.filter((c) => c.fields && c.queue !== "new" && Date.parse(c.fields.due) <= now.getTime());
+  return { ...session, cards, lastGrade: null };
 }
 
 /** The interval labels for Again–Easy at `now`, computed on the device as the server would. */

@@ -1,5 +1,5 @@
 import "client-only";
-import { chooseSession, countGrade, deviceIntervals, gradeOnDevice, type DeviceQueue } from "./device-queue";
+import { carryOver, chooseSession, countGrade, deviceIntervals, gradeOnDevice, type DeviceQueue } from "./device-queue";
 import { OUTBOX_SYNC_TAG, readOutbox, readQueue, setSignedInUser, writeOutbox, writeQueue } from "./device-store";
 import type { OutboxStorage } from "./outbox";
 import type { GradeSubmission } from "./reviews";
@@ -11,7 +11,8 @@ const legacyOutboxKey = (userId: string) => `systemic:review-outbox:${userId}`;
 export interface DeviceReview {
   /** The queue to show: the page's, or the device's copy when that one is more current. */
   session: ReviewSession;
-  from: "server" | "device";
+  /** "carried-over": offline on a new day, yesterday's cards that are due by now (see carryOver). */
+  from: "server" | "device" | "carried-over";
   /** The outbox's storage: read once here, then written through to IndexedDB. */
   storage: OutboxStorage;
   saveQueue(session: ReviewSession, lastGradedAt: string | null): void;
@@ -27,7 +28,7 @@ export async function openDeviceReview(userId: string, server: ReviewSession, no
   const [stored, pending] = await Promise.all([readQueue(userId), readOutbox(userId), setSignedInUser(userId)]);
   const grades = await adoptLegacyOutbox(userId, pending);
   const from = chooseSession({ server, device: stored, userId, pending: grades.length, online: navigator.onLine, now });
-  const session = from === "device" && stored ? stored.session : server;
+  const session = from === "device" && stored ? stored.session : from === "carried-over" && stored ? carryOver(stored.session, now) : server;
 
   let mirror = grades;
   let writing = Promise.resolve();

@@ -65,3 +65,14 @@ export async function setSignedInUser(userId: string): Promise<void> {
 export async function signedInUser(): Promise<string | undefined> {
   return (await (await openDeviceDb()).get("meta", "userId"))?.value;
 }
+
+/** Every grade waiting on this device, whoever gave it. */
+export async function allWaitingGrades(): Promise<GradeSubmission[]> {
+  return (await (await openDeviceDb()).getAll("outbox")).flatMap((r) => r.grades);
+}
+
+/** Empties the device's review data (queues, grades, who is signed in) in one transaction. */
+export async function clearDeviceStore(): Promise<void> {
+  const tx = (await openDeviceDb()).transaction(["queues", "outbox", "meta"], "readwrite");
+  await Promise.all([tx.objectStore("queues").clear(), tx.objectStore("outbox").clear(), tx.objectStore("meta").clear(), tx.done]);
+}

@@ -175,3 +175,55 @@ test("review offline on a phone: the queue opens from the device, ten grades wai
   expect(offlineStates.size).toBe(10);
   expect(offlineStates).toEqual(onlineStates);
 });
+
+test("sign-out waits for a connection while grades are waiting, then leaves nothing of the learner on the device", async ({ page, context, makeUser, db }) => {
+  test.setTimeout(180_000);
+  const user = await learnerWithNewCards(db, makeUser);
+  await signIn(page, user, "/review");
+  await expect(page.getByTestId("card-front")).toBeVisible();
+  await waitUntilReadyOffline(page, user.id);
+
+  await context.setOffline(true);
+  await page.getByRole("button", { name: "Show answer" }).tap();
+  await page.getByRole("group", { name: "How well did you remember?" }).getByRole("button", { name: /Good/ }).tap();
+  await expect(syncStatus(page)).toHaveText("Offline — 1 grade waiting");
+
+  // Offline: signing out is put off, and the waiting grade is kept.
+  await page.getByRole("button", { name: "Sign out" }).tap();
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog).toContainText("Signing out needs a connection.");
+  await expect(dialog).toContainText("1 answer or grade on this device has not reached the server yet");
+  await expect(dialog.getByRole("button", { name: "Sign out anyway" })).toHaveCount(0);
+  await dialog.getByRole("button", { name: "Stay signed in" }).tap();
+  expect((await onDevice(page, user.id)).waiting).toBe(1);
+
+  // Online: the grade is sent first, then the device is cleared and the learner signed out.
+  await context.setOffline(false);
+  await page.getByRole("button", { name: "Sign out" }).tap();
+  await page.waitForURL((url) => url.pathname === "/");
+  expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
+  const left = await page.evaluate(async () => {
+    const stores = await new Promise<Record<string, number>>((resolve, reject) => {
+      const open = indexedDB.open("systemic");
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const idb = open.result;
+        const names = ["queues", "outbox", "meta"].filter((n) => idb.objectStoreNames.contains(n));
+        const counts: Record<string, number> = {};
+        if (names.length === 0) return resolve(counts);
+        const tx = idb.transaction(names);
+        for (const name of names) {
+          const count = tx.objectStore(name).count();
+          count.onsuccess = () => (counts[name] = count.result);
+        }
+        tx.oncomplete = () => resolve(counts);
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+    const pageCaches = (await caches.keys()).filter((name) => /pages/.test(name));
+    const cachedReview = await caches.match("/review");
+    const keys = Object.keys(localStorage).filter((k) => k.startsWith("systemic:") && k !== "systemic:install-hint-dismissed");
+    return { stores, pageCaches, cachedReview: Boolean(cachedReview), keys };
+  });
+  expect(left).toEqual({ stores: { queues: 0, outbox: 0, meta: 0 }, pageCaches: [], cachedReview: false, keys: [] });
+});

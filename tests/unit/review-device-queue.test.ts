@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseSession, countGrade, deviceIntervals, gradeOnDevice, toCardFields, toDeviceFields, type DeviceQueue } from "@/lib/srs/device-queue";
+import { carryOver, chooseSession, countGrade, deviceIntervals, gradeOnDevice, toCardFields, toDeviceFields, type DeviceQueue } from "@/lib/srs/device-queue";
 import { remainingByKind } from "@/lib/srs/queue-counts";
 import { gradeCard, newCardFields, previewGrades } from "@/lib/srs/scheduler";
 import { DEFAULT_SRS_SETTINGS } from "@/lib/srs/settings";
@@ -99,5 +99,31 @@ describe("grading on the device", () => {
     const kinds = ["new", "learning", "learn-ahead", "review", "review", "new"] as const;
     expect(remainingByKind(kinds.map((queue) => ({ queue })))).toEqual({ new: 2, learning: 2, review: 2 });
     expect(remainingByKind([])).toEqual({ new: 0, learning: 0, review: 0 });
+  });
+});
+
+describe("offline on a new day", () => {
+  const yesterday = session("2026-11-22T14:50:00.000Z");
+  const tomorrow = new Date("2026-11-23T11:00:00.000Z");
+
+  it("carries yesterday's device queue over when the page is an old copy too, and only then", () => {
+    const stored = device("2026-11-22T15:10:00.000Z", session("2026-11-22T15:00:00.000Z"));
+    expect(chooseSession({ ...base, now: tomorrow, online: false, server: yesterday, device: stored })).toBe("carried-over");
+    // Online, or with a page from today, the server's copy wins.
+    expect(chooseSession({ ...base, now: tomorrow, online: true, server: yesterday, device: stored })).toBe("server");
+    const today = { ...session("2026-11-23T10:30:00.000Z"), day: { key: "2026-11-23", start: "2026-11-23T10:00:00.000Z", end: "2026-11-24T10:00:00.000Z" } };
+    expect(chooseSession({ ...base, now: tomorrow, online: false, server: today, device: stored })).toBe("server");
+    // A device copy older than the page is not carried over.
+    expect(chooseSession({ ...base, now: tomorrow, online: false, server: yesterday, device: device(null, session("2026-11-22T09:00:00.000Z")) })).toBe("server");
+  });
+
+  it("keeps the cards due by now, not new ones and not those due later", () => {
+    const due = (id: string, at: string, queue: ReviewCardView["queue"]) => ({ ...card(id), queue, fields: { ...card(id).fields, due: at } });
+    const carried = carryOver(
+      session("2026-11-22T15:00:00.000Z", [due("a", "2026-11-23T09:00:00.000Z", "review"), due("b", "2026-11-23T12:00:00.000Z", "review"), due("c", "2026-11-22T16:00:00.000Z", "new"), due("d", "2026-11-22T15:20:00.000Z", "learning")]),
+      tomorrow,
+    );
+    expect(carried.cards.map((c) => c.cardId)).toEqual(["a", "d"]);
+    expect(carried.lastGrade).toBeNull();
   });
 });
