@@ -10,9 +10,9 @@
  * item = itemmetadata, presentation, resprocessing, itemfeedback*;
  * respcondition = conditionvar, setvar*, displayfeedback*.
  */
+import { strToU8, zipSync } from "fflate";
 import { XMLBuilder } from "fast-xml-parser";
 import { OPTION_LETTERS } from "@/lib/content/schema";
-import { zip } from "@/lib/zip";
 import { textToHtml, textToInlineHtml } from "./moodle-xml";
 import type { InstructorItem } from "./schema";
 
@@ -106,11 +106,13 @@ export function qtiManifest(ident: string, file: string): string {
 /** The IMS content package (a ZIP) of a question set, ready for Canvas's QTI import. */
 export function qtiPackage(items: readonly InstructorItem[], title: string, ident: string, modified = new Date()): Uint8Array {
   const file = `${qtiIdent(ident, "a")}.xml`;
-  return zip(
-    [
-      { name: "imsmanifest.xml", data: qtiManifest(ident, file) },
-      { name: file, data: itemsToQti12(items, title, ident) },
-    ],
-    modified,
+  // ZIP stores DOS times, which start in 1980.
+  const mtime = modified.getUTCFullYear() < 1980 ? new Date(Date.UTC(1980, 0, 1)) : modified;
+  return zipSync(
+    {
+      "imsmanifest.xml": strToU8(qtiManifest(ident, file)),
+      [file]: strToU8(itemsToQti12(items, title, ident)),
+    },
+    { mtime },
   );
 }
