@@ -17,6 +17,7 @@ const TYPES = {
   gift: "text/plain; charset=utf-8",
   xml: "application/xml; charset=utf-8",
   zip: "application/zip",
+  apkg: "application/octet-stream",
 } as const;
 
 /**
