@@ -32,6 +32,10 @@ const nextConfig = {
     // action a character can take up to 6 bytes (an escaped control character), so the action limit sits above
     // that and the import's own check answers "The file is too large (at most 1 MB)" instead of a 500.
     serverActions: { bodySizeLimit: "8mb" },
+    // The proxy (proxy.ts) buffers request bodies and silently cuts them at this size (10 MB by default). An
+    // imported review history may be up to MAX_HISTORY_FILE_BYTES (32 MiB, lib/anki/history-import.ts), so the
+    // route sees the whole file and its own check answers a larger one.
+    proxyClientMaxBodySize: "33mb",
   },
   async headers() {
     return [

@@ -102,7 +102,7 @@ function badTextPath(value: unknown, path: string[] = []): { path: string; probl
 }
 
 /** Reads the whole body, whatever its framing (Content-Length or chunked), up to `limit` bytes. */
-async function readBody(request: Request, limit: number): Promise<Uint8Array | "too-large"> {
+export async function readBody(request: Request, limit: number): Promise<Uint8Array | "too-large"> {
   const declared = Number(request.headers.get("content-length") ?? "");
   if (Number.isFinite(declared) && declared > limit) return "too-large";
   if (!request.body) return new Uint8Array();

@@ -13,10 +13,11 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
  * Everything the app keeps about one learner, as plain JSON: the account
  * (without the password hash, session version or OAuth tokens), every
  * answer, the review log and cards, the review settings, attempts with their
- * answers, lesson progress, flags and cohort memberships.
+ * answers, lesson progress, flags, cohort memberships and any review
+ * history imported from Anki.
  */
 export async function learnerData(userId: string, now = new Date()) {
-  const [user, answers, reviewLog, reviewCards, settings, attempts, progress, flags, memberships] = await Promise.all([
+  const [user, answers, reviewLog, reviewCards, settings, attempts, progress, flags, memberships, importedReviews] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: userId },
       select: { id: true, email: true, name: true, role: true, timeZone: true, examDate: true, createdAt: true, accounts: { select: { provider: true } } },
@@ -41,6 +42,11 @@ export async function learnerData(userId: string, now = new Date()) {
     db.lessonProgress.findMany({ where: { userId }, select: { lessonSlug: true, readAt: true } }),
     db.itemFlag.findMany({ where: { userId }, select: { itemId: true, createdAt: true } }),
     db.cohortMember.findMany({ where: { userId }, select: { joinedAt: true, cohort: { select: { name: true } } } }),
+    db.importedReview.findMany({
+      where: { userId },
+      orderBy: [{ reviewedAt: "asc" }, { id: "asc" }],
+      select: { source: true, externalCardId: true, reviewedAt: true, rating: true, state: true, durationMs: true, importedAt: true },
+    }),
   ]);
   return {
     format: "systemic-learner-data",
@@ -76,6 +82,7 @@ export async function learnerData(userId: string, now = new Date()) {
     lessonsRead: progress.map((p) => ({ lesson: p.lessonSlug, readAt: p.readAt.toISOString() })),
     flaggedItems: flags.map((f) => ({ itemId: f.itemId, flaggedAt: f.createdAt.toISOString() })),
     cohorts: memberships.map((m) => ({ name: m.cohort.name, joinedAt: m.joinedAt.toISOString() })),
+    importedReviews: importedReviews.map((r) => ({ ...r, reviewedAt: r.reviewedAt.toISOString(), importedAt: r.importedAt.toISOString() })),
   };
 }
 

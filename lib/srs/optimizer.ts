@@ -1,6 +1,7 @@
 /**
  * "Optimize my schedule": fits a learner's own FSRS parameters to their
- * review log with fsrs-rs (@open-spaced-repetition/binding), reports how
+ * review log, and to any review history they imported from Anki
+ * (ImportedReview), with fsrs-rs (@open-spaced-repetition/binding), reports how
  * well the current and the fitted parameters predict that log, and applies
  * the fitted ones on request, optionally rescheduling existing cards.
  *
@@ -30,7 +31,8 @@ import { DEFAULT_SRS_SETTINGS, parseSteps } from "./settings";
  * {@link buildTrainingHistories} counts them: reviews given on a later
  * study day than the same card's previous review. Same-day learning steps
  * do not count, because fsrs-rs can only learn forgetting from reviews
- * made at least a day apart.
+ * made at least a day apart. Reviews imported from Anki count the same
+ * way, so a new account with an imported history can optimize at once.
  *
  * Why 400:
  * - fsrs-rs returns the defaults below 8 usable reviews and only refits the
@@ -314,11 +316,43 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** The learner's reviews that count towards {@link MIN_REVIEWS_FOR_OPTIMIZATION}. */
+/**
+ * Reviews the learner imported from another app (lib/anki/history-import.ts),
+ * read a page at a time like {@link liveLogs}. Each external card is its own
+ * card here (`source:externalCardId`; Systemic's card ids never contain a
+ * colon), with the state the file gave, or none.
+ */
+async function importedLogs(db: Db, userId: string): Promise<TrainingLog[]> {
+  const logs: TrainingLog[] = [];
+  for (let afterId = ""; ; ) {
+    const page = await db.importedReview.findMany({
+      where: { userId, ...(afterId ? { id: { gt: afterId } } : {}) },
+      select: { id: true, source: true, externalCardId: true, rating: true, state: true, reviewedAt: true },
+      orderBy: { id: "asc" },
+      take: LOG_PAGE,
+    });
+    for (const row of page) {
+      logs.push({ cardId: `${row.source}:${row.externalCardId}`, rating: row.rating, reviewedAt: row.reviewedAt, ...(row.state === null ? {} : { state: row.state }) });
+    }
+    const last = page.at(-1);
+    if (!last || page.length < LOG_PAGE) return logs;
+    afterId = last.id;
+    await yieldToEventLoop();
+  }
+}
+
+/** Everything the optimizer trains on: the learner's live review log and the reviews they imported. */
+async function trainingLogs(db: Db, userId: string): Promise<TrainingLog[]> {
+  const own = await liveLogs(db, userId);
+  const imported = await importedLogs(db, userId);
+  return imported.length === 0 ? own : [...own, ...imported];
+}
+
+/** The learner's reviews (their own and imported ones) that count towards {@link MIN_REVIEWS_FOR_OPTIMIZATION}. */
 export async function countTrainingReviews(db: Db, userId: string): Promise<number> {
   const learner = await loadLearner(db, userId);
   if (!learner) return 0;
-  return buildTrainingHistories(await liveLogs(db, userId), learner.timeZone, learner.rolloverHour).length;
+  return buildTrainingHistories(await trainingLogs(db, userId), learner.timeZone, learner.rolloverHour).length;
 }
 
 /**
@@ -473,7 +507,7 @@ function learnerMessage(error: unknown): string {
 async function fit(db: Db, optimizationId: string, userId: string): Promise<{ reviews: number; result: OptimizationResult }> {
   const learner = await loadLearner(db, userId);
   if (!learner) throw new OptimizationFailure("Your account could not be found.");
-  const items = await buildItemsInSlices(buildTrainingHistories(await liveLogs(db, userId), learner.timeZone, learner.rolloverHour));
+  const items = await buildItemsInSlices(buildTrainingHistories(await trainingLogs(db, userId), learner.timeZone, learner.rolloverHour));
   // Reviews may have been undone since the run was queued.
   if (!optimizationEligibility(items.length).eligible) {
     throw new OptimizationFailure(`At least ${MIN_REVIEWS_FOR_OPTIMIZATION} reviews are needed; you now have ${items.length}.`);

@@ -1,0 +1,17 @@
+-- CreateTable
+CREATE TABLE "ImportedReview" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "source" TEXT NOT NULL,
+    "externalCardId" TEXT NOT NULL,
+    "reviewedAt" DATETIME NOT NULL,
+    "rating" INTEGER NOT NULL,
+    "state" INTEGER,
+    "durationMs" INTEGER NOT NULL,
+    "importedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "ImportedReview_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ImportedReview_userId_source_externalCardId_reviewedAt_key" ON "ImportedReview"("userId", "source", "externalCardId", "reviewedAt");
+
