@@ -56,6 +56,8 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
   const [online, setOnline] = useState(true);
   // Offline on a new day: how many of yesterday's cards were due by now when the screen opened.
   const [carriedOver, setCarriedOver] = useState<number | null>(null);
+  // Refused while no screen was open (the service worker sent them in the background).
+  const [earlierRejected, setEarlierRejected] = useState<OutboxStatus["rejected"]>([]);
   const shownAt = useRef(Date.now());
   const outbox = useRef<GradeOutbox | null>(null);
   const device = useRef<{ review: DeviceReview | null; module: DeviceModule } | null>(null);
@@ -73,7 +75,13 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
     const onOffline = () => setOnline(false);
     // The service worker sent the outbox in the background: sending again answers "duplicate" and empties ours.
     const onMessage = (event: MessageEvent<{ type?: string }>) => {
-      if (event.data?.type === "review-outbox-synced") flush();
+      if (event.data?.type !== "review-outbox-synced") return;
+      flush();
+      // What the server refused in that background send is shown here, not kept for later.
+      void device.current?.module
+        .takeRejected(userId)
+        .then((refused) => refused.length > 0 && setEarlierRejected((shown) => [...shown, ...refused]))
+        .catch(() => {});
     };
     setOnline(navigator.onLine);
     window.addEventListener("online", onOnline);
@@ -94,6 +102,7 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
         setIndex(0);
       }
       if (review?.from === "carried-over") setCarriedOver(review.session.cards.length);
+      if (review?.rejected.length) setEarlierRejected(review.rejected);
       box = new GradeOutbox(
         review?.storage ?? window.localStorage,
         review ? "outbox" : `systemic:review-outbox:${userId}`,
@@ -328,7 +337,7 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
           {carriedOver === 1 ? "1 card was" : `${carriedOver} cards were`} due by now.
         </p>
       )}
-      {status.rejected.length > 0 && <Rejected rejected={status.rejected} />}
+      {earlierRejected.length + status.rejected.length > 0 && <Rejected rejected={[...earlierRejected, ...status.rejected]} />}
       {notice && (
         <p role="status" className="mt-3 rounded-lg bg-stone-200/70 px-3 py-2 text-sm dark:bg-stone-800">
           {notice.text}

@@ -8,7 +8,7 @@
  * The JSON API is never cached: the review data lives in IndexedDB.
  */
 import { CacheableResponsePlugin, ExpirationPlugin, NetworkFirst, NetworkOnly, Serwist, type PrecacheEntry, type SerwistGlobalConfig } from "serwist";
-import { OUTBOX_SYNC_TAG, readOutbox, removeFromOutbox, signedInUser } from "../srs/device-store";
+import { keepRejected, OUTBOX_SYNC_TAG, readOutbox, removeFromOutbox, signedInUser } from "../srs/device-store";
 import type { GradeOutcome } from "../srs/reviews";
 
 declare global {
@@ -68,6 +68,8 @@ async function sendOutbox(): Promise<void> {
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const { results } = (await response.json()) as { results: GradeOutcome[] };
   await removeFromOutbox(userId, new Set(results.map((r) => r.id)));
+  // Refusals (say, a card graded since on another device) wait for the next review screen to show them.
+  await keepRejected(userId, results.filter((r): r is Extract<GradeOutcome, { status: "rejected" }> => r.status === "rejected"));
   for (const client of await self.clients.matchAll({ type: "window" })) client.postMessage({ type: "review-outbox-synced" });
 }
 

@@ -1,8 +1,8 @@
 import "client-only";
 import { carryOver, chooseSession, countGrade, deviceIntervals, gradeOnDevice, type DeviceQueue } from "./device-queue";
-import { OUTBOX_SYNC_TAG, readOutbox, readQueue, setSignedInUser, writeOutbox, writeQueue } from "./device-store";
+import { OUTBOX_SYNC_TAG, readOutbox, readQueue, setSignedInUser, takeRejected, writeOutbox, writeQueue } from "./device-store";
 import type { OutboxStorage } from "./outbox";
-import type { GradeSubmission } from "./reviews";
+import type { GradeOutcome, GradeSubmission } from "./reviews";
 import type { ReviewSession } from "./session";
 
 /** Where grades waited before they moved to IndexedDB; moved over once, then removed. */
@@ -16,6 +16,8 @@ export interface DeviceReview {
   /** The outbox's storage: read once here, then written through to IndexedDB. */
   storage: OutboxStorage;
   saveQueue(session: ReviewSession, lastGradedAt: string | null): void;
+  /** Grades the service worker sent with no screen open that the server refused; shown once. */
+  rejected: Extract<GradeOutcome, { status: "rejected" }>[];
   /** Asks the service worker to send the outbox when the connection returns (Background Sync). */
   requestSync(): void;
 }
@@ -25,7 +27,7 @@ export interface DeviceReview {
  * and ts-fsrs stay out of the review page's first-load JavaScript).
  */
 export async function openDeviceReview(userId: string, server: ReviewSession, now = new Date()): Promise<DeviceReview> {
-  const [stored, pending] = await Promise.all([readQueue(userId), readOutbox(userId), setSignedInUser(userId)]);
+  const [stored, pending, rejected] = await Promise.all([readQueue(userId), readOutbox(userId), takeRejected(userId), setSignedInUser(userId)]);
   const grades = await adoptLegacyOutbox(userId, pending);
   const from = chooseSession({ server, device: stored, userId, pending: grades.length, online: navigator.onLine, now });
   const session = from === "device" && stored ? stored.session : from === "carried-over" && stored ? carryOver(stored.session, now) : server;
@@ -45,6 +47,7 @@ export async function openDeviceReview(userId: string, server: ReviewSession, no
     session,
     from,
     storage,
+    rejected,
     saveQueue(next, lastGradedAt) {
       const record: DeviceQueue = { userId, session: next, lastGradedAt };
       queueWriting = queueWriting.then(() => writeQueue(record)).catch(() => {});
@@ -75,4 +78,4 @@ async function adoptLegacyOutbox(userId: string, grades: GradeSubmission[]): Pro
   return merged;
 }
 
-export { countGrade, deviceIntervals, gradeOnDevice };
+export { countGrade, deviceIntervals, gradeOnDevice, takeRejected };

@@ -1,6 +1,8 @@
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 import type { DeviceQueue } from "./device-queue";
-import type { GradeSubmission } from "./reviews";
+import type { GradeOutcome, GradeSubmission } from "./reviews";
+
+type Rejection = Extract<GradeOutcome, { status: "rejected" }>;
 
 /**
  * The review screen's data on the device, in one IndexedDB database shared by
@@ -75,4 +77,25 @@ export async function allWaitingGrades(): Promise<GradeSubmission[]> {
 export async function clearDeviceStore(): Promise<void> {
   const tx = (await openDeviceDb()).transaction(["queues", "outbox", "meta"], "readwrite");
   await Promise.all([tx.objectStore("queues").clear(), tx.objectStore("outbox").clear(), tx.objectStore("meta").clear(), tx.done]);
+}
+
+const rejectedKey = (userId: string) => `rejected:${userId}`;
+
+/** Keeps grades the server refused during a background send, for the next review screen to show. */
+export async function keepRejected(userId: string, rejected: Rejection[]): Promise<void> {
+  if (rejected.length === 0) return;
+  const tx = (await openDeviceDb()).transaction("meta", "readwrite");
+  const before = await tx.store.get(rejectedKey(userId));
+  const kept = before ? (JSON.parse(before.value) as Rejection[]) : [];
+  await tx.store.put({ key: rejectedKey(userId), value: JSON.stringify([...kept, ...rejected].slice(-100)) });
+  await tx.done;
+}
+
+/** The refusals kept since the last screen, removed as they are read (each is shown once). */
+export async function takeRejected(userId: string): Promise<Rejection[]> {
+  const tx = (await openDeviceDb()).transaction("meta", "readwrite");
+  const record = await tx.store.get(rejectedKey(userId));
+  if (record) await tx.store.delete(rejectedKey(userId));
+  await tx.done;
+  return record ? (JSON.parse(record.value) as Rejection[]) : [];
 }
