@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "ImportedReview_userId_id_idx" ON "ImportedReview"("userId", "id");
+
