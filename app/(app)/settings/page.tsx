@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/layout/page-header";
+import { AnkiPanel } from "@/components/settings/anki-panel";
 import { ChangeEmailForm } from "@/components/settings/change-email-form";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
@@ -9,6 +10,8 @@ import { SignOutEverywhereForm } from "@/components/settings/sign-out-everywhere
 import { SettingsForm } from "@/components/settings/settings-form";
 import { buttonClass } from "@/components/ui/button";
 import type { DataExportPart } from "@/lib/account/data-export";
+import { ankiDeckCounts } from "@/lib/anki/export";
+import { importedHistorySummary, MAX_HISTORY_FILE_BYTES } from "@/lib/anki/history-import";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { countTrainingReviews, latestOptimization, MIN_REVIEWS_FOR_OPTIMIZATION } from "@/lib/srs/optimizer";
@@ -28,11 +31,13 @@ const EXPORT_CSV_LINKS: [DataExportPart, string][] = [
 
 export default async function SettingsPage() {
   const user = await requireUser("/settings");
-  const [srs, reviewCount, latest, credentials] = await Promise.all([
+  const [srs, reviewCount, latest, credentials, deck, imported] = await Promise.all([
     getSrsSettings(user.id),
     countTrainingReviews(db, user.id),
     latestOptimization(db, user.id),
     db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } }),
+    ankiDeckCounts(user.id),
+    importedHistorySummary(db, user.id),
   ]);
   const hasPassword = !!credentials?.passwordHash;
   const { parameters: _parameters, parametersFitAt, ...srsValues } = srs;
@@ -72,6 +77,12 @@ export default async function SettingsPage() {
                 : null
             }
           />
+        </section>
+        <section id="anki" aria-labelledby="anki-heading" className="scroll-mt-20 rounded-2xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
+          <h2 id="anki-heading" className="text-lg font-semibold">
+            Anki
+          </h2>
+          <AnkiPanel flashcards={deck.flashcards} missedItems={deck.missedItems} importedReviews={imported.reviews} maxFileBytes={MAX_HISTORY_FILE_BYTES} />
         </section>
         <section aria-labelledby="sign-in-details" className="rounded-2xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
           <h2 id="sign-in-details" className="text-lg font-semibold">
