@@ -1,9 +1,8 @@
 import "server-only";
-import { getServerSession } from "next-auth";
 import type { z } from "zod";
-import { authOptions } from "@/lib/auth/options";
-import { userOfSession } from "@/lib/auth/session-version";
-import type { CurrentUser } from "@/lib/auth/users";
+import { sessionOfRequest } from "@/lib/auth/request-session";
+import { findLearnerWithSessionVersion, findUserWithSessionVersion, type CurrentUser } from "@/lib/auth/users";
+import type { LearnerSrsSettings } from "@/lib/srs/settings-store";
 import { env } from "@/lib/env";
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
@@ -53,7 +52,32 @@ export function crossSiteReason(request: Request): string | null {
  * that change something must come from this site. Unknown failures are
  * logged and answered with a generic 500, never a stack trace.
  */
+/**
+ * Runs `handler` for a signed-in user: cross-site requests are refused, the
+ * session cookie is decoded once (lib/auth/request-session.ts) and the user
+ * read fresh with their session version checked, so a role change, a deleted
+ * account or "sign out everywhere" takes effect on the next call.
+ */
 export function withUser<C>(handler: (request: Request, user: CurrentUser, context: C) => Promise<Response>) {
+  return guarded(async (request, context: C) => {
+    const session = await sessionOfRequest(request);
+    const user = session ? await findUserWithSessionVersion(session.userId, session.sessionVersion) : null;
+    if (!user) return apiError(401, "unauthorized", "Sign in to use this API.");
+    return handler(request, user, context);
+  });
+}
+
+/** As {@link withUser}, with the learner's review settings read in the same query (the grading hot path). */
+export function withLearner<C>(handler: (request: Request, user: CurrentUser, settings: LearnerSrsSettings, context: C) => Promise<Response>) {
+  return guarded(async (request, context: C) => {
+    const session = await sessionOfRequest(request);
+    const learner = session ? await findLearnerWithSessionVersion(session.userId, session.sessionVersion) : null;
+    if (!learner) return apiError(401, "unauthorized", "Sign in to use this API.");
+    return handler(request, learner.user, learner.settings, context);
+  });
+}
+
+function guarded<C>(handler: (request: Request, context: C) => Promise<Response>) {
   return async (request: Request, context: C): Promise<Response> => {
     try {
       const crossSite = crossSiteReason(request);
@@ -62,9 +86,7 @@ export function withUser<C>(handler: (request: Request, user: CurrentUser, conte
         void request.body?.cancel().catch(() => undefined);
         return apiError(403, "cross-site", `Forbidden: ${crossSite}.`);
       }
-      const user = await userOfSession(await getServerSession(authOptions));
-      if (!user) return apiError(401, "unauthorized", "Sign in to use this API.");
-      return await handler(request, user, context);
+      return await handler(request, context);
     } catch (error) {
       console.error("[api]", request.method, new URL(request.url).pathname, error);
       return apiError(500, "internal", "Something went wrong on our side. Nothing was half-applied; try again.");

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { srsSettingsOf, type LearnerSrsSettings } from "@/lib/srs/settings-store";
 import { hashPassword } from "./password";
 import type { Role, SettingsInput, SignUpInput } from "./validation";
 import { ROLES } from "./validation";
@@ -38,6 +39,14 @@ export async function findUserById(id: string): Promise<CurrentUser | null> {
 export async function findUserWithSessionVersion(id: string, sessionVersion: number): Promise<CurrentUser | null> {
   const row = await db.user.findFirst({ where: { id, sessionVersion }, select: userSelect });
   return row ? toCurrentUser(row) : null;
+}
+
+/** As {@link findUserWithSessionVersion}, with the learner's review settings from the same query. */
+export async function findLearnerWithSessionVersion(id: string, sessionVersion: number): Promise<{ user: CurrentUser; settings: LearnerSrsSettings } | null> {
+  const row = await db.user.findFirst({ where: { id, sessionVersion }, select: { ...userSelect, srsSettings: true } });
+  if (!row) return null;
+  const { srsSettings, ...user } = row;
+  return { user: toCurrentUser(user), settings: srsSettingsOf(srsSettings) };
 }
 
 export async function findCredentialsByEmail(email: string) {

@@ -55,13 +55,13 @@ function cardUpdate(id: string, fields: CardFields, flags: { suspended: boolean;
 export async function submitGrade(userId: string, grade: GradeSubmission, serverNow = new Date(), settings?: LearnerSrsSettings): Promise<GradeOutcome> {
   const prefs = settings ?? (await getSrsSettings(userId));
   for (let attempt = 0; attempt < 4; attempt++) {
-    const existing = await db.reviewLog.findUnique({ where: { userId_clientId: { userId, clientId: grade.id } }, select: { id: true } });
-    if (existing) return { id: grade.id, status: "duplicate" };
+    // No separate look for the grade id first: the log's unique (userId, clientId) decides, inside the write.
     const card = await db.reviewCard.findFirst({ where: { id: grade.cardId, userId }, select: CARD_SELECT });
-    if (!card) return { id: grade.id, status: "rejected", reason: "unknown-card", message: "No such card in your collection." };
-    if (card.suspended) return { id: grade.id, status: "rejected", reason: "suspended", message: "This card is suspended; unsuspend it to review it." };
+    if (!card) return (await isKnownGrade(userId, grade.id)) ? { id: grade.id, status: "duplicate" } : { id: grade.id, status: "rejected", reason: "unknown-card", message: "No such card in your collection." };
+    // A refusal is only given for a grade not already applied: a resent grade stays "duplicate".
+    if (card.suspended) return (await isKnownGrade(userId, grade.id)) ? { id: grade.id, status: "duplicate" } : { id: grade.id, status: "rejected", reason: "suspended", message: "This card is suspended; unsuspend it to review it." };
     const time = resolveReviewTime({ recordedAt: grade.recordedAt ? new Date(grade.recordedAt) : undefined, serverNow, lastReview: card.lastReview });
-    if (!time.ok) return { id: grade.id, status: "rejected", reason: time.reason, message: time.message };
+    if (!time.ok) return (await isKnownGrade(userId, grade.id)) ? { id: grade.id, status: "duplicate" } : { id: grade.id, status: "rejected", reason: time.reason, message: time.message };
 
     const before = fieldsOf(card);
     const { after, leechNow } = gradeCard(before, grade.rating as 1 | 2 | 3 | 4, time.reviewedAt, prefs);
@@ -99,12 +99,17 @@ export async function submitGrade(userId: string, grade: GradeSubmission, server
   return { id: grade.id, status: "rejected", reason: "conflict", message: "The card kept changing while this grade was applied; try again." };
 }
 
+/** Whether this grade id was already applied for the learner (asked only on the rare paths that would refuse it). */
+async function isKnownGrade(userId: string, clientId: string): Promise<boolean> {
+  return (await db.reviewLog.findUnique({ where: { userId_clientId: { userId, clientId } }, select: { id: true } })) !== null;
+}
+
 /**
  * Applies grades recorded offline, oldest first. Each grade stands alone:
  * a rejected one is reported and the others still apply.
  */
-export async function submitGrades(userId: string, grades: GradeSubmission[], serverNow = new Date()): Promise<GradeOutcome[]> {
-  const settings = await getSrsSettings(userId);
+export async function submitGrades(userId: string, grades: GradeSubmission[], serverNow = new Date(), prefs?: LearnerSrsSettings): Promise<GradeOutcome[]> {
+  const settings = prefs ?? (await getSrsSettings(userId));
   const order = grades.map((g, i) => ({ g, i, t: g.recordedAt ? Date.parse(g.recordedAt) : serverNow.getTime() })).sort((a, b) => a.t - b.t || a.i - b.i);
   const outcomes = new Array<GradeOutcome>(grades.length);
   for (const { g, i } of order) outcomes[i] = await submitGrade(userId, g, serverNow, settings);

@@ -6,7 +6,11 @@ export type LearnerSrsSettings = SrsSettingsValues & { parameters: number[] | nu
 
 /** The learner's review settings, or the defaults when never saved. */
 export async function getSrsSettings(userId: string): Promise<LearnerSrsSettings> {
-  const row = await db.srsSettings.findUnique({ where: { userId } });
+  return srsSettingsOf(await db.srsSettings.findUnique({ where: { userId } }));
+}
+
+/** A learner's settings from their row (or the defaults without one), for reads that join it to another. */
+export function srsSettingsOf(row: SrsSettingsRow | null): LearnerSrsSettings {
   if (!row) return { ...DEFAULT_SRS_SETTINGS, parameters: null, parametersFitAt: null };
   return {
     desiredRetention: row.desiredRetention,
@@ -21,6 +25,19 @@ export async function getSrsSettings(userId: string): Promise<LearnerSrsSettings
     parametersFitAt: row.parametersFitAt,
   };
 }
+
+type SrsSettingsRow = {
+  desiredRetention: number;
+  newPerDay: number;
+  maxReviewsPerDay: number;
+  maximumInterval: number;
+  learningSteps: string;
+  relearningSteps: string;
+  enableFuzz: boolean;
+  rolloverHour: number;
+  parameters: string | null;
+  parametersFitAt: Date | null;
+};
 
 export async function saveSrsSettings(userId: string, values: SrsSettingsValues): Promise<void> {
   await db.srsSettings.upsert({ where: { userId }, update: values, create: { userId, ...values } });

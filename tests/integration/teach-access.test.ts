@@ -15,6 +15,10 @@ vi.mock("next-auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next-auth")>()),
   getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null),
 }));
+// API routes read the session cookie themselves (request-session.test.ts tests that); here the request is simply someone's.
+vi.mock("@/lib/auth/request-session", () => ({
+  sessionOfRequest: async () => (session.userId ? { userId: session.userId, sessionVersion: 0 } : null),
+}));
 // Cache revalidation needs a Next request; outside one it has nothing to do.
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
