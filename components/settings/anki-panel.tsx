@@ -139,12 +139,16 @@ export function AnkiPanel({
     <div className="mt-4 max-w-xl space-y-8">
       <div className="space-y-2">
         <h3 className="font-semibold">Take your cards to Anki</h3>
-        <p className="text-sm text-stone-700 dark:text-stone-300">
-          A deck with {plural(flashcards, "flashcard", "flashcards")} you study and {plural(missedItems, "question", "questions")} you have answered wrong (with the
-          answer and why), each linked to its lesson. Importing it again in Anki updates the same notes.
-        </p>
-        {flashcards + missedItems === 0 && (
-          <p className="text-sm text-stone-600 dark:text-stone-400">The deck is empty for now: add a lesson’s cards to Review, or practise some questions first.</p>
+        {flashcards + missedItems > 0 ? (
+          <p className="text-sm text-stone-700 dark:text-stone-300">
+            A deck with {plural(flashcards, "flashcard", "flashcards")} you study and {plural(missedItems, "question", "questions")} you have answered wrong (with the
+            answer and why), each linked to its lesson. Importing it again in Anki updates the same notes.
+          </p>
+        ) : (
+          <p className="text-sm text-stone-700 dark:text-stone-300">
+            The deck holds the flashcards you study and the questions you have answered wrong, each linked to its lesson. It is empty for now: add a lesson’s cards to
+            Review, or practise some questions first.
+          </p>
         )}
         <a href="/settings/export/anki" download className={buttonClass("secondary")}>
           Download my cards as an Anki deck (.apkg)
@@ -157,8 +161,9 @@ export function AnkiPanel({
         </h3>
         <p className="text-sm text-stone-700 dark:text-stone-300">
           So the optimizer can start from your real memory. In Anki, export a deck with “Include scheduling information” (.apkg) or the whole collection (.colpkg), with
-          “Support older Anki versions” ticked; or use a review-log CSV in the fsrs-optimizer format (<code>card_id,review_time,review_rating,review_state,review_duration</code>
-          ). Only your review history is kept, to fit your schedule; it adds no cards. At most {maxMb} MB.
+          “Support older Anki versions” ticked; or use a review-log CSV in the fsrs-optimizer format (
+          <code className="break-all">card_id,review_time,review_rating,review_state,review_duration</code>). Only your review history is kept, to fit your schedule;
+          it adds no cards. At most {maxMb} MB.
         </p>
         <div>
           <label htmlFor="anki-history-file" className="block text-sm font-medium">
