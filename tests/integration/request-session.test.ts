@@ -5,6 +5,7 @@ import { sessionOfRequest } from "@/lib/auth/request-session";
 import { endAllSessions } from "@/lib/auth/session-version";
 import { createUser } from "@/lib/auth/users";
 import { db } from "@/lib/db";
+import { newCardFields } from "@/lib/srs/scheduler";
 
 // The JSON API's session: a real signed cookie, decoded once per request, checked against the database.
 const SECRET = process.env.NEXTAUTH_SECRET!;
@@ -21,6 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db.user.deleteMany({ where: { id: userId } });
+  await db.flashcard.deleteMany({ where: { lessonSlug: `rs-${run}` } });
 });
 
 describe("the session of an API request", () => {
@@ -45,5 +47,35 @@ describe("the session of an API request", () => {
     await endAllSessions(userId);
     expect((await queueRoute(get(signedIn), undefined as never)).status).toBe(401);
     expect((await queueRoute(get({ cookie: await cookie({ uid: userId, sv: 1 }) }), undefined as never)).status).toBe(200);
+  });
+});
+
+describe("today's queue, a screenful at a time", () => {
+  it("sends the first N cards with how many more there are, and refuses a bad limit", async () => {
+    const r = await createUser({ name: "Limit", email: `limit-${run}@example.test`, password: "long enough password", timeZone: "UTC" });
+    if (!r.ok) throw new Error("setup failed");
+    const learner = r.user.id;
+    try {
+      for (let n = 1; n <= 5; n++) {
+        const id = `rs-${run}/c${n}`;
+        await db.flashcard.create({ data: { id, lessonSlug: `rs-${run}`, section: "s", front: `F${n}?`, back: "B.", source: "card", position: n, contentHash: "h" } });
+        await db.reviewCard.create({ data: { userId: learner, kind: "flashcard", flashcardId: id, ...newCardFields(new Date()) } });
+      }
+      const signedIn = { cookie: await cookie({ uid: learner, sv: 0 }) };
+      const whole = (await (await queueRoute(get(signedIn), undefined as never)).json()) as { cards: { cardId: string }[]; more?: number };
+      expect(whole.cards).toHaveLength(5);
+      expect(whole.more).toBeUndefined();
+      const first = new Request("http://systemic.test/api/v1/review/queue?limit=2", { headers: signedIn });
+      const part = (await (await queueRoute(first, undefined as never)).json()) as { cards: { cardId: string }[]; more: number };
+      expect(part.cards.map((c) => c.cardId)).toEqual(whole.cards.slice(0, 2).map((c) => c.cardId));
+      expect(part.more).toBe(3);
+      for (const bad of ["0", "501", "two", "1.5"]) {
+        const response = await queueRoute(new Request(`http://systemic.test/api/v1/review/queue?limit=${bad}`, { headers: signedIn }), undefined as never);
+        expect(response.status).toBe(400);
+        expect(((await response.json()) as { error: string }).error).toBe("invalid-limit");
+      }
+    } finally {
+      await db.user.delete({ where: { id: learner } });
+    }
   });
 });

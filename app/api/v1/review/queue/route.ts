@@ -1,7 +1,21 @@
-import { json, withUser } from "@/lib/api";
+import { z } from "zod";
+import { apiError, json, withUser } from "@/lib/api";
 import { getReviewSession } from "@/lib/srs/session";
 
 export const dynamic = "force-dynamic";
 
-/** Today's queue: the cards due for the learner, in order, with interval previews. */
-export const GET = withUser(async (_request, user) => json(await getReviewSession(user.id, user.timeZone)));
+const limitSchema = z.coerce.number().int().min(1).max(500);
+
+/**
+ * Today's queue: the cards due for the learner, in order, with interval
+ * previews. `?limit=N` (1–500) sends only the first N cards, for a first
+ * screenful on a slow connection; `more` says how many were left out.
+ */
+export const GET = withUser(async (request, user) => {
+  const raw = new URL(request.url).searchParams.get("limit");
+  const limit = raw === null ? null : limitSchema.safeParse(raw);
+  if (limit && !limit.success) return apiError(400, "invalid-limit", "limit must be a whole number from 1 to 500.");
+  const session = await getReviewSession(user.id, user.timeZone);
+  if (!limit) return json(session);
+  return json({ ...session, cards: session.cards.slice(0, limit.data), more: Math.max(0, session.cards.length - limit.data) });
+});
