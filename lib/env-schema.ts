@@ -19,6 +19,12 @@ export const envSchema = z
       .string({ error: "is required: a random string of at least 32 characters (openssl rand -base64 48)" })
       .min(32, "must be at least 32 characters (generate one with: openssl rand -base64 48)"),
     NEXTAUTH_URL: z.url("must be a full URL such as https://systemic.example.org").optional(),
+    /**
+     * SQLite's durability under WAL: NORMAL (default) syncs the log at checkpoints, not at every commit, so a
+     * power cut or OS crash may lose the last moments of committed grades (never an application crash, never
+     * corruption); FULL syncs every commit. See docs/benchmarks.md.
+     */
+    SQLITE_SYNCHRONOUS: z.enum(["NORMAL", "FULL"], { message: "must be NORMAL or FULL" }).default("NORMAL"),
     GITHUB_ID: optional,
     GITHUB_SECRET: optional,
     GOOGLE_CLIENT_ID: optional,

@@ -1,6 +1,6 @@
 "use client";
 
-import { getSession } from "next-auth/react";
+import { hasSession } from "@/lib/auth/client";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { BellLink } from "@/components/cohorts/bell-link";
@@ -14,8 +14,8 @@ export function SessionAccount() {
   const [signedIn, setSignedIn] = useState<boolean | null>(null);
   const [unread, setUnread] = useState(0);
   useEffect(() => {
-    getSession()
-      .then((s) => setSignedIn(!!s?.user))
+    hasSession()
+      .then(setSignedIn)
       .catch(() => setSignedIn(false));
   }, []);
   useEffect(() => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { signOut } from "@/lib/auth/client";
 import { useState } from "react";
 
 // Loaded on click: IndexedDB code stays out of every page's first-load JavaScript.

@@ -48,15 +48,20 @@ export async function readOutbox(userId: string): Promise<GradeSubmission[]> {
   return (await (await openDeviceDb()).get("outbox", userId))?.grades ?? [];
 }
 
+/** An empty outbox is no record at all, so a device keeps no trace of a learner with nothing waiting. */
 export async function writeOutbox(userId: string, grades: GradeSubmission[]): Promise<void> {
-  await (await openDeviceDb()).put("outbox", { userId, grades });
+  const db = await openDeviceDb();
+  if (grades.length === 0) await db.delete("outbox", userId);
+  else await db.put("outbox", { userId, grades });
 }
 
 /** Removes answered grades in one transaction, so grades added meanwhile are kept. */
 export async function removeFromOutbox(userId: string, ids: Set<string>): Promise<void> {
   const tx = (await openDeviceDb()).transaction("outbox", "readwrite");
   const record = await tx.store.get(userId);
-  if (record) await tx.store.put({ userId, grades: record.grades.filter((g) => !ids.has(g.id)) });
+  const left = record?.grades.filter((g) => !ids.has(g.id)) ?? [];
+  if (record && left.length > 0) await tx.store.put({ userId, grades: left });
+  else if (record) await tx.store.delete(userId);
   await tx.done;
 }
 

@@ -9,7 +9,7 @@
  *     [--queue-cards 5000] [--duration 20] [--connections 1,16,64] [--skip-seed] [--seed 1]
  *     [--port 3200] [--sqlite-file bench-results/review.db]
  *     [--pg-url postgresql://postgres@127.0.0.1:5432/systemic_bench] [--cleanup]
- *     [--sqlite-wal]   (experiment: serve the SQLite file in WAL mode instead of the app's default rollback journal)
+ *     [--sqlite-journal wal|delete]   (the app's migrations put SQLite in WAL mode; "delete" measures the old rollback journal)
  */
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -25,6 +25,7 @@ import { mintCookies, runGradeLoad, type LoadResult } from "./load";
 import { timePureQueue, timeReviewSession, type Timing } from "./queue-timing";
 import { openBenchDb } from "./raw";
 import { dropPostgresDatabase, seedBenchDatabase, type Provider, type SeedSummary } from "./seed";
+import { peerTable } from "./peer";
 import { ensureBuilt, freePort, startServer } from "./server";
 
 const { values: args } = parseArgs({
@@ -41,7 +42,7 @@ const { values: args } = parseArgs({
     "sqlite-file": { type: "string", default: "bench-results/review.db" },
     "pg-url": { type: "string", default: "postgresql://postgres@127.0.0.1:5432/systemic_bench" },
     cleanup: { type: "boolean", default: false },
-    "sqlite-wal": { type: "boolean", default: false },
+    "sqlite-journal": { type: "string", default: "wal" },
     "results-file": { type: "string" },
   },
   strict: true,
@@ -61,7 +62,7 @@ const options = {
   connections: args.connections!.split(",").map((c) => int("connections", c)),
   seed: int("seed", args.seed),
   port: int("port", args.port),
-  sqliteJournalMode: args["sqlite-wal"] ? "wal" : "delete",
+  sqliteJournalMode: args["sqlite-journal"] === "delete" ? "delete" : "wal",
 };
 const resultsDir = path.join(root, "bench-results");
 const log = (line: string) => console.log(line);
@@ -121,13 +122,13 @@ async function benchProvider(provider: Provider): Promise<BenchResult> {
   await ensureBuilt(env, log);
 
   if (provider === "sqlite") {
-    // The journal mode is stored in the file. The app never sets it, so as
-    // shipped it serves SQLite's default rollback journal ("delete");
-    // --sqlite-wal measures what WAL would change without touching the app.
+    // The journal mode is stored in the file. The app's migrations switch it to
+    // write-ahead logging (scripts/db/migrate.ts); the seeder turned it off, so
+    // it is put back here as the app would leave it.
     const file = new Database(url.slice("file:".length));
     file.pragma(`journal_mode = ${options.sqliteJournalMode}`);
     file.close();
-    log(`SQLite journal mode: ${options.sqliteJournalMode}${args["sqlite-wal"] ? " (--sqlite-wal experiment)" : " (as the app leaves it)"}`);
+    log(`SQLite journal mode: ${options.sqliteJournalMode}${options.sqliteJournalMode === "wal" ? " (as the app's migrations leave it)" : " (--sqlite-journal delete experiment)"}`);
   }
   const bench = await openBenchDb(provider, url);
   const users = await bench.users();
@@ -274,13 +275,13 @@ async function main(): Promise<number> {
       fs.renameSync(files[i]!, file);
       return path.relative(root, file);
     });
-    console.log(`\nResults: ${kept.join(", ")}\n\n${markdown(results)}`);
+    console.log(`\nResults: ${kept.join(", ")}\n\n${markdown(results)}\n\n${peerTable(results)}`);
     return 0;
   }
   if (provider !== "sqlite" && provider !== "postgresql") throw new Error(`--provider must be sqlite, postgresql or both, got ${provider}`);
   const result = await benchProvider(provider);
   const file = writeResult(result);
-  console.log(`\nResults: ${path.relative(root, file)}\n\n${markdown([result])}`);
+  console.log(`\nResults: ${path.relative(root, file)}\n\n${markdown([result])}\n\n${peerTable([result])}`);
   if (args.cleanup) {
     if (provider === "postgresql") await dropPostgresDatabase(urlFor(provider));
     else for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(urlFor(provider).slice(5) + suffix, { force: true });

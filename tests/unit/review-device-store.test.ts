@@ -1,6 +1,6 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
-import { allWaitingGrades, clearDeviceStore, keepRejected, readOutbox, readQueue, setSignedInUser, signedInUser, takeRejected, writeOutbox } from "@/lib/srs/device-store";
+import { allWaitingGrades, clearDeviceStore, keepRejected, readOutbox, readQueue, removeFromOutbox, setSignedInUser, signedInUser, takeRejected, writeOutbox } from "@/lib/srs/device-store";
 
 // The device's IndexedDB store, on fake-indexeddb (an in-memory IndexedDB that follows the spec).
 const rejection = (id: string) => ({ id, status: "rejected" as const, reason: "before-last-review" as const, message: `Grade ${id} came after a newer review.` });
@@ -29,5 +29,18 @@ describe("the device store", () => {
     expect(await readQueue("u1")).toBeUndefined();
     expect(await signedInUser()).toBeUndefined();
     expect(await takeRejected("u1")).toEqual([]);
+  });
+});
+
+describe("an empty outbox", () => {
+  it("is no record at all, whether written empty or emptied by the server's answers", async () => {
+    await clearDeviceStore();
+    await writeOutbox("u3", [grade("x"), grade("y")]);
+    await removeFromOutbox("u3", new Set(["x"]));
+    expect((await readOutbox("u3")).map((g) => g.id)).toEqual(["y"]);
+    await removeFromOutbox("u3", new Set(["y"]));
+    await writeOutbox("u4", []);
+    const { openDeviceDb } = await import("@/lib/srs/device-store");
+    expect(await (await openDeviceDb()).count("outbox")).toBe(0);
   });
 });
