@@ -320,16 +320,19 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
         </p>
         <SyncStatus status={status} online={online} />
       </div>
-      <div
-        className="mt-2 h-2 overflow-hidden rounded-full bg-stone-200 dark:bg-stone-800"
-        role="progressbar"
-        aria-label="Today's reviews"
-        aria-valuemin={0}
-        aria-valuemax={Math.max(total, 1)}
-        aria-valuenow={doneCount}
-      >
-        <div className="h-full bg-brand-500 transition-[width]" style={{ width: `${total ? (100 * doneCount) / total : 100}%` }} />
-      </div>
+      {/* Nothing at all today (a first day, or an empty one): no bar to fill. */}
+      {total > 0 && (
+        <div
+          className="mt-2 h-2 overflow-hidden rounded-full bg-stone-200 dark:bg-stone-800"
+          role="progressbar"
+          aria-label="Today's reviews"
+          aria-valuemin={0}
+          aria-valuemax={total}
+          aria-valuenow={doneCount}
+        >
+          <div className="h-full bg-brand-500 transition-[width]" style={{ width: `${(100 * doneCount) / total}%` }} />
+        </div>
+      )}
       {card && <KindCounts left={left} />}
       {carriedOver !== null && (
         <p role="status" data-testid="carried-over" className="mt-3 rounded-lg bg-sky-50 px-3 py-2 text-sm text-sky-950 dark:bg-sky-950 dark:text-sky-100">

@@ -56,38 +56,8 @@ export async function seedDemoHistory(now = new Date()): Promise<string | null> 
     return random() < skill ? key : (key + 1 + Math.floor(random() * 3)) % 4;
   };
 
-  // The candidate's month: a lesson every few days with its practice round, and review on most days.
-  const reading = lessons.slice(0, 7);
-  let grades = 0;
-  for (let daysAgo = 30; daysAgo >= 1; daysAgo--) {
-    const lesson = reading[Math.floor((30 - daysAgo) / 4)];
-    if (lesson && (30 - daysAgo) % 4 === 0) {
-      const start = at(daysAgo, 18);
-      await markLessonRead(candidate.id, lesson.slug, start);
-      const items = await db.item.findMany({ where: { lessonSlug: lesson.slug, ownerId: null, retiredAt: null }, select: { id: true }, orderBy: { id: "asc" }, take: 8 });
-      for (const [n, item] of items.entries()) {
-        await recordAnswer(candidate.id, { itemId: item.id, lessonSlug: lesson.slug, chosen: answerFor(item.id, 0.55 + 0.02 * (30 - daysAgo) / 4), timeMs: 40_000 + Math.floor(random() * 60_000), mode: "tutor" }, new Date(start.getTime() + n * 90_000));
-      }
-    }
-    // A few missed days, but the last week unbroken (a streak to keep).
-    if (daysAgo > 7 && random() < 0.2) continue;
-    const sessionAt = at(daysAgo, 20);
-    const session = await getReviewSession(candidate.id, ZONE, sessionAt);
-    for (const [n, card] of session.cards.slice(0, 35).entries()) {
-      const r = random();
-      const rating = r < 0.12 ? 1 : r < 0.22 ? 2 : r < 0.92 ? 3 : 4;
-      const outcome = await submitGrade(candidate.id, { id: `demo-${daysAgo}-${n}`, cardId: card.cardId, rating, durationMs: 3_000 + Math.floor(random() * 12_000) }, new Date(sessionAt.getTime() + n * 9_000));
-      if (outcome.status === "applied") grades += 1;
-    }
-  }
-
-  // A short mock exam twelve days ago.
-  const mockAt = at(12, 10);
-  const mockItems = await pickByBlueprint(candidate.id, 50, [], random);
-  const mock = await createAttempt(candidate.id, { kind: "mock-short", mode: "timed", itemIds: mockItems, timeLimitSec: 67 * 60, spec: { label: "Short mock exam" } }, mockAt);
-  if (mock.ok) await answerAttempt(candidate.id, mock.attempt.id, mockItems, 0.62, mockAt);
-
-  // The instructor's cohort: six members, two assignments.
+  // The instructor's cohort: six members, two assignments (the other members' work done here, the candidate's in their month).
+  const candidateWork = new Map<number, { assignmentId: string; itemIds: readonly string[] }>();
   const cohort = await createCohort(instructor.id, { name: "Spring exam cohort", description: "Weekly question sets ahead of the spring sitting.", examDate: null, timeZone: ZONE }, at(25, 9));
   const learners = [{ id: candidate.id, skill: 0.62 }, ...members];
   for (const [n, learner] of learners.entries()) await joinCohort(learner.id, cohort.joinCode, at(24 - n, 12));
@@ -122,11 +92,58 @@ export async function seedDemoHistory(now = new Date()): Promise<string | null> 
     for (const index of plan.done) {
       const learner = learners[index];
       if (!learner) continue;
-      const when = at(plan.opens - 1 - (index % 3), 19);
-      const started = await startAssignmentAttempt(learner.id, assignment.assignmentId, when);
-      if (started.ok) await answerAttempt(learner.id, started.attemptId, plan.set.itemIds, learner.skill, when);
+      const daysAgo = plan.opens - 1 - (index % 3);
+      // The candidate's own attempt happens inside their month below, so its missed items join that day's review.
+      if (learner.id === candidate.id) candidateWork.set(daysAgo, { assignmentId: assignment.assignmentId, itemIds: plan.set.itemIds });
+      else {
+        const when = at(daysAgo, 19);
+        const started = await startAssignmentAttempt(learner.id, assignment.assignmentId, when);
+        if (started.ok) await answerAttempt(learner.id, started.attemptId, plan.set.itemIds, learner.skill, when);
+      }
     }
   }
+
+  // The candidate's month: a lesson every few days with its practice round, and review on most days.
+  const reading = lessons.slice(0, 7);
+  let grades = 0;
+  for (let daysAgo = 30; daysAgo >= 1; daysAgo--) {
+    const lesson = reading[Math.floor((30 - daysAgo) / 4)];
+    if (lesson && (30 - daysAgo) % 4 === 0) {
+      const start = at(daysAgo, 18);
+      await markLessonRead(candidate.id, lesson.slug, start);
+      const items = await db.item.findMany({ where: { lessonSlug: lesson.slug, ownerId: null, retiredAt: null }, select: { id: true }, orderBy: { id: "asc" }, take: 8 });
+      for (const [n, item] of items.entries()) {
+        await recordAnswer(candidate.id, { itemId: item.id, lessonSlug: lesson.slug, chosen: answerFor(item.id, 0.55 + 0.02 * (30 - daysAgo) / 4), timeMs: 40_000 + Math.floor(random() * 60_000), mode: "tutor" }, new Date(start.getTime() + n * 90_000));
+      }
+    }
+    // A short mock exam twelve days ago, and the cohort's assignment on the day it was done; their missed items join the evening's review.
+    if (daysAgo === 12) {
+      const mockAt = at(12, 10);
+      const mockItems = await pickByBlueprint(candidate.id, 50, [], random);
+      const mock = await createAttempt(candidate.id, { kind: "mock-short", mode: "timed", itemIds: mockItems, timeLimitSec: 67 * 60, spec: { label: "Short mock exam" } }, mockAt);
+      if (mock.ok) await answerAttempt(candidate.id, mock.attempt.id, mockItems, 0.62, mockAt);
+    }
+    const work = candidateWork.get(daysAgo);
+    if (work) {
+      const when = at(daysAgo, 17);
+      const started = await startAssignmentAttempt(candidate.id, work.assignmentId, when);
+      if (started.ok) await answerAttempt(candidate.id, started.attemptId, work.itemIds, 0.62, when);
+    }
+    // A few missed days, but the last week unbroken (a streak to keep).
+    if (daysAgo > 7 && daysAgo !== 12 && !work && random() < 0.2) continue;
+    const sessionAt = at(daysAgo, 20);
+    const session = await getReviewSession(candidate.id, ZONE, sessionAt);
+    // Yesterday was a short session: what it left, and the lesson read after it, is today's queue.
+    for (const [n, card] of session.cards.slice(0, daysAgo === 1 ? 12 : 60).entries()) {
+      const r = random();
+      const rating = r < 0.12 ? 1 : r < 0.22 ? 2 : r < 0.92 ? 3 : 4;
+      const outcome = await submitGrade(candidate.id, { id: `demo-${daysAgo}-${n}`, cardId: card.cardId, rating, durationMs: 3_000 + Math.floor(random() * 12_000) }, new Date(sessionAt.getTime() + n * 9_000));
+      if (outcome.status === "applied") grades += 1;
+    }
+  }
+
+  const next = lessons[reading.length];
+  if (next) await markLessonRead(candidate.id, next.slug, at(1, 21));
 
   return `Seeded the demo: ${grades} reviews over 30 days and a mock exam for the candidate; a cohort of ${learners.length} with ${plans.length} assignments for the instructor.`;
 
