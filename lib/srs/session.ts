@@ -138,9 +138,12 @@ export async function todaysCounts(userId: string, timeZone: string, now = new D
   return { learning, review: counts.review, new: counts.new, total: learning + counts.review + counts.new };
 }
 
-export async function getReviewSession(userId: string, timeZone: string, now = new Date()): Promise<ReviewSession> {
-  const { settings, day, cards, todayLogs, studied, doneToday, queue, live } = await planToday(userId, timeZone, now);
+export async function getReviewSession(userId: string, timeZone: string, now = new Date(), options: { limit?: number } = {}): Promise<ReviewSession & { more?: number }> {
+  const { settings, day, cards, todayLogs, studied, doneToday, queue: whole, live } = await planToday(userId, timeZone, now);
   const lastGrade = await undoableGrade(userId, day.start, live);
+  // A first screenful: only the first `limit` cards get their views (and new ones their rows); the counts stay the whole day's.
+  const queue = options.limit === undefined ? whole : { ...whole, entries: whole.entries.slice(0, options.limit) };
+  const more = options.limit === undefined ? undefined : Math.max(0, whole.entries.length - options.limit);
 
   const cardIds = await materialiseNewCards(userId, queue.entries, new Set(cards.map((c) => c.id)), now);
   const views = await cardViews(userId, queue.entries.map((e) => ({ ...e, cardId: cardIds.get(e.id) ?? e.id })), settings, now);
@@ -163,6 +166,7 @@ export async function getReviewSession(userId: string, timeZone: string, now = n
     counts: queue.counts,
     cards: views,
     doneToday: { cards: studied.length, ...doneToday, passed: reviewLogs.filter((l) => l.rating > 1).length, total: reviewLogs.length },
+    ...(more === undefined ? {} : { more }),
     hasCards: views.length > 0 || cards.length > 0 || (await db.reviewCard.count({ where: { userId }, take: 1 })) > 0,
     lastGrade,
   };

@@ -5,7 +5,9 @@
  */
 import autocannon from "autocannon";
 import { encode } from "next-auth/jwt";
+import fs from "node:fs";
 import os from "node:os";
+import zlib from "node:zlib";
 import { coresUsed, cpuSnapshot } from "./cpu";
 import { prng } from "./prng";
 import type { BenchDb } from "./raw";
@@ -47,6 +49,8 @@ export interface LoadResult {
   serverCpuMsPerRequest: number;
   /** 1-minute load average just before the run (other work on the machine shows here). */
   loadAverageBefore: number;
+  /** The server's peak resident memory during the run (MiB). */
+  peakRssMiB: number;
 }
 
 /** Realistic mix: Again 8%, Hard 7%, Good 75%, Easy 10%. */
@@ -72,6 +76,7 @@ export async function runGradeLoad(o: {
   const loadAverageBefore = Math.round(os.loadavg()[0]! * 100) / 100;
   const cpuBefore = cpuSnapshot(o.serverPid);
 
+  const rss = sampleRss(o.serverPid);
   const instance = autocannon({
     url: o.url,
     connections: o.connections,
@@ -105,6 +110,7 @@ export async function runGradeLoad(o: {
   });
   const result = await instance;
   const cpu = coresUsed(cpuBefore, cpuSnapshot(o.serverPid));
+  const peakRssMiB = rss.stop();
 
   // Requests still in flight when the run stopped may yet be applied; let them land.
   await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -135,5 +141,71 @@ export async function runGradeLoad(o: {
     cpu,
     serverCpuMsPerRequest: Math.round(((cpu.server * result.duration * 1000) / Math.max(1, result["2xx"] + result.non2xx)) * 10) / 10,
     loadAverageBefore,
+    peakRssMiB,
+  };
+}
+
+/** Samples the server's resident memory (VmRSS) every 200 ms until stopped; returns the peak in MiB. */
+export function sampleRss(pid: number): { stop(): number } {
+  let peak = 0;
+  const read = () => {
+    try {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+      peak = Math.max(peak, kb);
+    } catch {
+      // The process is gone or not on Linux: nothing to read.
+    }
+  };
+  read();
+  const timer = setInterval(read, 200);
+  return {
+    stop() {
+      clearInterval(timer);
+      read();
+      return Math.round(peak / 1024);
+    },
+  };
+}
+
+/** Loads `GET /api/v1/review/queue` (today's queue, with `?limit=` when given) for random learners. */
+export async function runQueueLoad(o: { url: string; connections: number; durationSeconds: number; userIds: readonly string[]; cookies: Map<string, string>; seed: number; limit?: number; serverPid: number }) {
+  const r = prng(o.seed);
+  let bytes = 0;
+  let answers = 0;
+  const gzipped: number[] = [];
+  const rss = sampleRss(o.serverPid);
+  const cpuBefore = cpuSnapshot(o.serverPid);
+  const result = await autocannon({
+    url: o.url,
+    connections: o.connections,
+    duration: o.durationSeconds,
+    timeout: 30,
+    requests: [
+      {
+        method: "GET",
+        path: `/api/v1/review/queue${o.limit ? `?limit=${o.limit}` : ""}`,
+        setupRequest(request) {
+          const userId = o.userIds[Math.floor(r.next() * o.userIds.length)]!;
+          return { ...request, headers: { cookie: o.cookies.get(userId)! } };
+        },
+        onResponse(_status, body) {
+          bytes += Buffer.byteLength(body);
+          // Every 50th answer gzipped at level 9 (what a browser is sent): the payload measure.
+          if (answers++ % 50 === 0) gzipped.push(zlib.gzipSync(body, { level: 9 }).length);
+        },
+      },
+    ],
+  });
+  const cpu = coresUsed(cpuBefore, cpuSnapshot(o.serverPid));
+  return {
+    connections: o.connections,
+    limit: o.limit ?? null,
+    requestsPerSecond: result.requests.average,
+    latencyMs: { p50: result.latency.p50, p99: result.latency.p99 },
+    non2xx: result.non2xx,
+    meanBodyKB: Math.round((bytes / Math.max(1, answers) / 1024) * 10) / 10,
+    meanGzipKB: Math.round((gzipped.reduce((a, b) => a + b, 0) / Math.max(1, gzipped.length) / 1024) * 10) / 10,
+    serverCpuMsPerRequest: Math.round(((cpu.server * result.duration * 1000) / Math.max(1, result["2xx"] + result.non2xx)) * 10) / 10,
+    peakRssMiB: rss.stop(),
   };
 }

@@ -21,7 +21,7 @@ import Database from "better-sqlite3";
 import { root } from "../lib/env-files";
 import { userId } from "./dataset";
 import { measureFirstLoadJs, type FirstLoadJs } from "./first-load-js";
-import { mintCookies, runGradeLoad, type LoadResult } from "./load";
+import { mintCookies, runGradeLoad, runQueueLoad, type LoadResult } from "./load";
 import { timePureQueue, timeReviewSession, type Timing } from "./queue-timing";
 import { openBenchDb } from "./raw";
 import { dropPostgresDatabase, seedBenchDatabase, type Provider, type SeedSummary } from "./seed";
@@ -76,6 +76,7 @@ interface BenchResult {
   dataset: SeedSummary | { skipped: true; reviewCards?: number; reviewLogs: number; users: number };
   cookieCheck: { status: number; queueCards: number };
   load: LoadResult[];
+  queueLoad: Awaited<ReturnType<typeof runQueueLoad>>[];
   queue: { pure: Timing & { queueLength: number; dueReviews: number }; session: Timing & { queueLength: number; cards: number } };
   firstLoadJs: FirstLoadJs & { landing: FirstLoadJs; reviewOnly: { scripts: number; raw: number; gzip: number; brotli: number } };
 }
@@ -142,6 +143,7 @@ async function benchProvider(provider: Provider): Promise<BenchResult> {
   log(`Starting the production server on :${port} (log: ${path.relative(root, serverLog)})…`);
   const server = await startServer(port, env, serverLog);
   const load: LoadResult[] = [];
+  const queueLoad: Awaited<ReturnType<typeof runQueueLoad>>[] = [];
   let cookieCheck: BenchResult["cookieCheck"];
   let firstLoadJs: BenchResult["firstLoadJs"];
   try {
@@ -162,8 +164,16 @@ async function benchProvider(provider: Provider): Promise<BenchResult> {
         `  ${String(connections).padStart(3)} connections: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ` +
           `non-2xx ${result.non2xx}, errors ${result.socketErrors}; outcomes ${JSON.stringify(result.outcomes)}; ` +
           `server CPU ${result.serverCpuMsPerRequest} ms/req; log rows +${result.exactlyOnce.logRowsAdded} for ${result.exactlyOnce.applied} applied (${result.exactlyOnce.inFlightAtStop} in flight at stop) ${result.exactlyOnce.ok ? "✓" : "✗ MISMATCH"}; ` +
-          `cores used: server ${result.cpu.server}, postgres ${result.cpu.postgres}, load generator ${result.cpu.loadGenerator}, other ${result.cpu.other}`,
+          `cores used: server ${result.cpu.server}, postgres ${result.cpu.postgres}, load generator ${result.cpu.loadGenerator}, other ${result.cpu.other}; peak RSS ${result.peakRssMiB} MiB`,
       );
+    }
+
+    // Today's queue for the 2,000-card learners, the whole day and a first screenful, at 16 connections.
+    const learners = [...new Set(targets.map((t) => t.userId))].slice(0, 200);
+    for (const limit of [undefined, 20]) {
+      const q = await runQueueLoad({ url: server.url, connections: 16, durationSeconds: Math.min(options.duration, 15), userIds: learners, cookies, seed: options.seed + 50, limit, serverPid: server.pid });
+      queueLoad.push(q);
+      log(`  queue${limit ? `?limit=${limit}` : " (whole day)"} at 16 connections: ${q.requestsPerSecond.toFixed(0)} req/s, p50 ${q.latencyMs.p50} ms, p99 ${q.latencyMs.p99} ms, non-2xx ${q.non2xx}, mean body ${q.meanBodyKB} KB raw, ${q.meanGzipKB} KB gzip, server CPU ${q.serverCpuMsPerRequest} ms/req, peak RSS ${q.peakRssMiB} MiB`);
     }
 
     const review = await measureFirstLoadJs(server.url, "/review", cookies.get(probeUser)!);
@@ -199,6 +209,7 @@ async function benchProvider(provider: Provider): Promise<BenchResult> {
     dataset,
     cookieCheck,
     load,
+    queueLoad,
     queue: { pure, session },
     firstLoadJs,
   };

@@ -15,7 +15,5 @@ export const GET = withUser(async (request, user) => {
   const raw = new URL(request.url).searchParams.get("limit");
   const limit = raw === null ? null : limitSchema.safeParse(raw);
   if (limit && !limit.success) return apiError(400, "invalid-limit", "limit must be a whole number from 1 to 500.");
-  const session = await getReviewSession(user.id, user.timeZone);
-  if (!limit) return json(session);
-  return json({ ...session, cards: session.cards.slice(0, limit.data), more: Math.max(0, session.cards.length - limit.data) });
+  return json(await getReviewSession(user.id, user.timeZone, new Date(), limit ? { limit: limit.data } : {}));
 });
