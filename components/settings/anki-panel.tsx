@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { ProblemTable } from "@/components/ui/problem-table";
 import { Button, buttonClass } from "@/components/ui/button";
 
 type Problem = { line: number; message: string };
@@ -210,28 +211,8 @@ export function AnkiPanel({
           </Alert>
         )}
         {listed.length > 0 && (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm" data-testid="anki-import-problems">
-              <caption className="py-1 text-left font-medium">Lines that could not be read</caption>
-              <thead className="text-stone-600 dark:text-stone-400">
-                <tr className="border-b border-stone-200 dark:border-stone-800">
-                  <th scope="col" className="w-16 py-1.5 pr-3 font-medium">
-                    Line
-                  </th>
-                  <th scope="col" className="py-1.5 font-medium">
-                    Reason
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {listed.map((p, i) => (
-                  <tr key={`${p.line}-${i}`} className="border-b border-stone-100 last:border-0 dark:border-stone-800/70">
-                    <td className="py-1.5 pr-3 align-top font-mono tabular-nums">{p.line}</td>
-                    <td className="py-1.5 break-words">{p.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <div>
+            <ProblemTable problems={listed} caption="Lines that could not be read" testId="anki-import-problems" />
             {unlisted > 0 && <p className="mt-1 text-sm text-stone-600 dark:text-stone-400">…and {plural(unlisted, "more line", "more lines")}.</p>}
           </div>
         )}

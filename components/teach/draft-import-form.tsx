@@ -5,43 +5,15 @@ import { useRef, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { ProblemTable } from "@/components/ui/problem-table";
 import { importDraftsAction } from "@/lib/cohorts/actions";
 import type { DraftImportOutcome } from "@/lib/cohorts/drafts";
 import { MAX_IMPORT_CHARS } from "@/lib/cohorts/validation";
 
 type Format = "csv" | "gift";
 type Preview = Extract<DraftImportOutcome, { preview: true }>;
-type Problem = { line: number; message: string };
 
 const guessFormat = (name: string): Format | null => (/\.csv$/i.test(name) ? "csv" : /\.(gift|txt)$/i.test(name) ? "gift" : null);
-
-function ProblemTable({ problems, caption, testId }: { problems: readonly Problem[]; caption: string; testId: string }) {
-  return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm" data-testid={testId}>
-        <caption className="py-1 text-left font-medium">{caption}</caption>
-        <thead className="text-stone-600 dark:text-stone-400">
-          <tr className="border-b border-stone-200 dark:border-stone-800">
-            <th scope="col" className="w-16 py-1.5 pr-3 font-medium">
-              Line
-            </th>
-            <th scope="col" className="py-1.5 font-medium">
-              Reason
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {problems.map((p, i) => (
-            <tr key={`${p.line}-${i}`} className="border-b border-stone-100 last:border-0 dark:border-stone-800/70">
-              <td className="py-1.5 pr-3 align-top font-mono tabular-nums">{p.line}</td>
-              <td className="py-1.5 break-words">{p.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 /**
  * Import an outside question bank (Moodle GIFT or CSV) as drafts: every

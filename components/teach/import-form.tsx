@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRef, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
+import { ProblemTable } from "@/components/ui/problem-table";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { importItemsAction } from "@/lib/cohorts/actions";
@@ -170,29 +171,7 @@ export function ImportForm({ csvColumns, giftExample }: { csvColumns: readonly s
               {problems.length > 0 && `, ${problems.length} ${problems.length === 1 ? "problem" : "problems"} on ${badLines} ${badLines === 1 ? "line" : "lines"}`}
             </h2>
             {problems.length > 0 && (
-              <div className="overflow-x-auto">
-                <table className="w-full text-left text-sm" data-testid="import-problems">
-                  <caption className="sr-only">Problems by line</caption>
-                  <thead className="text-stone-600 dark:text-stone-400">
-                    <tr className="border-b border-stone-200 dark:border-stone-800">
-                      <th scope="col" className="w-16 py-1.5 pr-3 font-medium">
-                        Line
-                      </th>
-                      <th scope="col" className="py-1.5 font-medium">
-                        Problem
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {problems.map((p, i) => (
-                      <tr key={`${p.line}-${i}`} className="border-b border-stone-100 last:border-0 dark:border-stone-800/70">
-                        <td className="py-1.5 pr-3 align-top font-mono tabular-nums">{p.line}</td>
-                        <td className="py-1.5">{p.message}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ProblemTable problems={problems} caption="Problems by line" hideCaption column="Problem" testId="import-problems" />
             )}
             {valid > 0 && (
               <details>

@@ -14,6 +14,7 @@ import {
 import { serializeFields } from "@/lib/srs/records";
 import { gradeCard, newCardFields, type CardFields, type ReviewRating } from "@/lib/srs/scheduler";
 import { DEFAULT_SRS_SETTINGS } from "@/lib/srs/settings";
+import { prng } from "../support/prng";
 
 const run = Math.random().toString(36).slice(2, 8);
 const lesson = `opt-lesson-${run}`;
@@ -29,16 +30,6 @@ let otherId = "";
 let expectedReviews = 0;
 let optimizationId = "";
 
-/** mulberry32: a small seeded PRNG, so the simulated learner is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 // The simulated learner's real memory: forgets new cards faster and gains
 // less from each review than FSRS's defaults assume, so there is something

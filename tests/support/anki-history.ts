@@ -10,6 +10,7 @@ import Database from "better-sqlite3";
 import { strToU8, zipSync } from "fflate";
 import { createEmptyCard, default_w, fsrs, State, type Card, type Grade } from "ts-fsrs";
 import { SCHEMA_11 } from "@/lib/anki/collection";
+import { prng } from "./prng";
 
 const DAY_MS = 86_400_000;
 
@@ -24,16 +25,6 @@ export interface SimulatedReview {
   ankiType: 0 | 1 | 2;
 }
 
-/** mulberry32: a small seeded PRNG, so the simulated learner is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const TRUE_MEMORY = (() => {
   const w = [...default_w];
