@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { opening } from "@/lib/content/opening";
 import type { AnswerFeedback, QuestionView } from "@/lib/learn/items";
 import { answerQuestion, startLessonPractice } from "@/lib/learn/actions";
 
@@ -153,7 +154,7 @@ export function LessonPractice({ lessonSlug, lessonTitle, sections = {} }: { les
                 </span>
                 <span className="min-w-0">
                   <span className="sr-only">{state.results[i] ? "Right: " : "Wrong: "}</span>
-                  <span className="font-semibold">Question {i + 1}.</span> {firstSentence(q.stem)}{" "}
+                  <span className="font-semibold">Question {i + 1}.</span> {opening(q.stem)}{" "}
                   <Link href={`#${q.section}`} className="whitespace-nowrap text-brand-700 underline dark:text-brand-300">
                     {sections[q.section] ?? "Its section"}
                   </Link>
@@ -171,14 +172,6 @@ export function LessonPractice({ lessonSlug, lessonTitle, sections = {} }: { les
       )}
     </section>
   );
-}
-
-/** The stem's opening sentence, to tell the questions of a round apart in its summary. */
-function firstSentence(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  const end = flat.search(/[.?!](\s|$)/);
-  const sentence = end > 0 ? flat.slice(0, end + 1) : flat;
-  return sentence.length > 140 ? `${sentence.slice(0, 137).trimEnd()}…` : sentence;
 }
 
 function QuestionCard({

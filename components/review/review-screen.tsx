@@ -32,6 +32,12 @@ async function sendGrades(grades: GradeSubmission[]): Promise<GradeOutcome[]> {
   return ((await response.json()) as { results: GradeOutcome[] }).results;
 }
 
+/** Today's queue from the server, or null when it did not answer with one; throws when offline. */
+async function fetchQueue(): Promise<ReviewSession | null> {
+  const response = await fetch("/api/v1/review/queue", { cache: "no-store" });
+  return response.ok ? ((await response.json()) as ReviewSession) : null;
+}
+
 function newId(): string {
   return typeof crypto.randomUUID === "function" ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }
@@ -207,8 +213,8 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
     } else if (undone && earlier) {
       // The server restored the card: today's queue, fetched again, has it; it goes first.
       try {
-        const response = await fetch("/api/v1/review/queue", { cache: "no-store" });
-        const next = (await response.json()) as ReviewSession;
+        const next = await fetchQueue();
+        if (!next) throw new Error("no queue");
         const back = next.cards.find((c) => c.cardId === earlier.cardId);
         setSession({ ...next, lastGrade: null, cards: back ? [back, ...next.cards.filter((c) => c !== back)] : next.cards });
         setIndex(0);
@@ -231,9 +237,8 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
       return;
     }
     try {
-      const response = await fetch("/api/v1/review/queue", { cache: "no-store" });
-      if (response.ok) {
-        const next = (await response.json()) as ReviewSession;
+      const next = await fetchQueue();
+      if (next) {
         lastGradedAt.current = null;
         setSession(next);
         setIndex(0);
@@ -252,9 +257,9 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
     try {
       const response = await fetch("/api/v1/review/starter", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
       if (!response.ok && response.status !== 409) return "Those cards could not be added just now. Try again in a moment.";
-      const queue = await fetch("/api/v1/review/queue", { cache: "no-store" });
-      if (!queue.ok) return "Your cards were added; reload the page to see them.";
-      setSession((await queue.json()) as ReviewSession);
+      const queue = await fetchQueue();
+      if (!queue) return "Your cards were added; reload the page to see them.";
+      setSession(queue);
       setIndex(0);
       setRevealed(false);
       return null;

@@ -6,6 +6,9 @@
  */
 import { normaliseWhitespace } from "./flashcards";
 import type { LoadedContent } from "./load";
+import { opening } from "./opening";
+
+export { opening };
 
 export type SearchDocumentKind = "lesson" | "section" | "item" | "card";
 
@@ -26,20 +29,6 @@ export interface SearchDocument {
 export const lessonHref = (slug: string, anchor = "") => (anchor === "" ? `/learn/${slug}` : `/learn/${slug}#${anchor}`);
 
 const text = (...parts: string[]) => normaliseWhitespace(parts.filter((p) => p !== "").join(" "));
-
-const ABBREVIATION = /(?:^|\s)(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|e\.g|i\.e|vs)$/;
-
-/** A stem's opening sentence, shortened: enough to tell one vignette from another ("Mr." and "e.g." do not end it). */
-export function opening(stem: string, max = 140): string {
-  const flat = normaliseWhitespace(stem);
-  let sentence = flat;
-  for (const m of flat.matchAll(/[.?!](?=\s+[A-Z“"]|$)/g)) {
-    if (m[0] === "." && ABBREVIATION.test(flat.slice(0, m.index))) continue;
-    sentence = flat.slice(0, m.index + 1);
-    break;
-  }
-  return sentence.length > max ? `${sentence.slice(0, max - 1).trimEnd()}…` : sentence;
-}
 
 /** Concept slugs as words ("cross-generational-coalition" → "cross generational coalition"), so a question is found by its topic. */
 const conceptWords = (concepts: readonly string[]) => concepts.map((c) => c.replaceAll("-", " "));

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/db/client";
 import { gradeFromAnswer } from "./grade-mapping";
 import { CARD_FIELDS_SELECT, fieldsOf, parseFields, sameFields, serializeFields } from "./records";
 import { resolveReviewTime } from "./review-time";
@@ -40,7 +41,7 @@ const CARD_SELECT = { id: true, suspended: true, leech: true, ...CARD_FIELDS_SEL
 
 class CardChanged extends Error {}
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
+export const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
 
 function cardUpdate(id: string, fields: CardFields, flags: { suspended: boolean; leech: boolean }): CardUpdate {
   return { id, due: fields.due.toISOString(), state: fields.state, ...flags };
@@ -116,6 +117,13 @@ export async function submitGrades(userId: string, grades: GradeSubmission[], se
   return outcomes;
 }
 
+/** The grade Undo acts on: the learner's latest live grade from the review screen (shared with the queue's `lastGrade`). */
+export const latestUndoable = (userId: string) =>
+  ({
+    where: { userId, undoneAt: null, source: { in: ["review", "offline"] } },
+    orderBy: [{ recordedAt: "desc" }, { reviewedAt: "desc" }],
+  }) satisfies Prisma.ReviewLogFindFirstArgs;
+
 export type UndoOutcome =
   | { ok: true; clientId: string; cardId: string }
   | { ok: false; reason: "nothing-to-undo" | "card-changed" | "not-latest"; message: string };
@@ -128,10 +136,7 @@ export type UndoOutcome =
  * the latest: a client that lost track never undoes a different grade.
  */
 export async function undoLastGrade(userId: string, now = new Date(), expectedId?: string): Promise<UndoOutcome> {
-  const log = await db.reviewLog.findFirst({
-    where: { userId, undoneAt: null, source: { in: ["review", "offline"] } },
-    orderBy: [{ recordedAt: "desc" }, { reviewedAt: "desc" }],
-  });
+  const log = await db.reviewLog.findFirst(latestUndoable(userId));
   if (!log) return { ok: false, reason: "nothing-to-undo", message: "There is no review to undo." };
   if (expectedId !== undefined && log.clientId !== expectedId) {
     return { ok: false, reason: "not-latest", message: "Only your most recent grade can be undone." };

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { listLessons } from "@/lib/content/lessons";
 import { notInRunningAttempt, parseOptions } from "@/lib/learn/items";
 import { buildQueue, type QueueEntry } from "./queue";
+import { latestUndoable } from "./reviews";
 import { CARD_FIELDS_SELECT, fieldsOf, parseFields, sameFields } from "./records";
 import { newCardFields, previewGrades, type CardFields, type SchedulerSettings } from "./scheduler";
 import { getSrsSettings, type LearnerSrsSettings } from "./settings-store";
@@ -178,11 +179,7 @@ export async function getReviewSession(userId: string, timeZone: string, now = n
  * where its back would show a key. The same rules `undoLastGrade` applies.
  */
 async function undoableGrade(userId: string, dayStart: Date, live: object): Promise<ReviewSession["lastGrade"]> {
-  const log = await db.reviewLog.findFirst({
-    where: { userId, undoneAt: null, source: { in: ["review", "offline"] } },
-    orderBy: [{ recordedAt: "desc" }, { reviewedAt: "desc" }],
-    select: { clientId: true, cardId: true, reviewedAt: true, after: true },
-  });
+  const log = await db.reviewLog.findFirst({ ...latestUndoable(userId), select: { clientId: true, cardId: true, reviewedAt: true, after: true } });
   if (!log || log.reviewedAt < dayStart) return null;
   const card = await db.reviewCard.findFirst({ where: { id: log.cardId, userId, AND: [live] }, select: CARD_FIELDS_SELECT });
   if (!card || !sameFields(fieldsOf(card), parseFields(log.after))) return null;

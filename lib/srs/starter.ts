@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { listLessons } from "@/lib/content/lessons";
+import { isUniqueViolation } from "./reviews";
 import { newCardFields } from "./scheduler";
 
 export type StarterOutcome =
@@ -33,7 +34,7 @@ export async function addStarterCards(userId: string, now = new Date()): Promise
     return { ok: true, lessonSlug: lesson.slug, lessonTitle: lesson.frontmatter.title, added };
   } catch (error) {
     // Two first-day requests at once: the (learner, flashcard) unique index lets one through.
-    if ((error as { code?: string } | null)?.code === "P2002") return already;
+    if (isUniqueViolation(error)) return already;
     throw error;
   }
 }
