@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/client";
+import { committerFor, conflictOutcome, type CardUpdate, type GradeOutcome } from "./grade-commit";
 import { gradeFromAnswer } from "./grade-mapping";
 import { CARD_FIELDS_SELECT, fieldsOf, parseFields, sameFields, serializeFields } from "./records";
 import { resolveReviewTime } from "./review-time";
@@ -24,18 +25,7 @@ export type GradeSubmission = z.infer<typeof gradeSubmissionSchema>;
 export const MAX_BATCH = 500;
 export const gradeBatchSchema = z.object({ grades: z.array(gradeSubmissionSchema).min(1).max(MAX_BATCH) }).strict();
 
-export interface CardUpdate {
-  id: string;
-  due: string;
-  state: number;
-  suspended: boolean;
-  leech: boolean;
-}
-
-export type GradeOutcome =
-  | { id: string; status: "applied"; reviewedAt: string; source: "review" | "offline"; card: CardUpdate }
-  | { id: string; status: "duplicate" }
-  | { id: string; status: "rejected"; reason: "unknown-card" | "suspended" | "future" | "before-last-review" | "too-old" | "conflict"; message: string };
+export type { CardUpdate, GradeOutcome } from "./grade-commit";
 
 const CARD_SELECT = { id: true, suspended: true, leech: true, ...CARD_FIELDS_SELECT } as const;
 
@@ -48,13 +38,23 @@ function cardUpdate(id: string, fields: CardFields, flags: { suspended: boolean;
 }
 
 /**
- * Applies one grade exactly once. The grade is logged and the card updated
- * in one transaction; the log's unique (userId, clientId) claims the id, and
- * the card update only succeeds if nobody changed the card since it was
- * read, so concurrent duplicates and concurrent grades never double-apply.
+ * Applies one grade exactly once, committed together with the grades that
+ * arrive at the same time (lib/srs/grade-commit.ts): the log's unique
+ * (userId, clientId) claims the id, and the card update only succeeds if
+ * nobody changed the card since it was read, so concurrent duplicates and
+ * concurrent grades never double-apply.
  */
 export async function submitGrade(userId: string, grade: GradeSubmission, serverNow = new Date(), settings?: LearnerSrsSettings): Promise<GradeOutcome> {
   const prefs = settings ?? (await getSrsSettings(userId));
+  return committerFor(db, applyGradeAlone).submit(userId, grade, serverNow, prefs);
+}
+
+/**
+ * The same as {@link submitGrade} for one grade in transactions of its own,
+ * through Prisma's model queries: what a batch falls back to when it fails
+ * as a whole, so that one bad grade fails only itself.
+ */
+export async function applyGradeAlone(userId: string, grade: GradeSubmission, serverNow: Date, prefs: LearnerSrsSettings): Promise<GradeOutcome> {
   for (let attempt = 0; attempt < 4; attempt++) {
     // No separate look for the grade id first: the log's unique (userId, clientId) decides, inside the write.
     const card = await db.reviewCard.findFirst({ where: { id: grade.cardId, userId }, select: CARD_SELECT });
@@ -97,7 +97,7 @@ export async function submitGrade(userId: string, grade: GradeSubmission, server
       throw error;
     }
   }
-  return { id: grade.id, status: "rejected", reason: "conflict", message: "The card kept changing while this grade was applied; try again." };
+  return conflictOutcome(grade.id);
 }
 
 /** Whether this grade id was already applied for the learner (asked only on the rare paths that would refuse it). */
@@ -107,13 +107,17 @@ async function isKnownGrade(userId: string, clientId: string): Promise<boolean> 
 
 /**
  * Applies grades recorded offline, oldest first. Each grade stands alone:
- * a rejected one is reported and the others still apply.
+ * a rejected one is reported and the others still apply. They are handed
+ * to the group commit together, in that order: grades on different cards
+ * go in one batch, and a later grade on the same card waits for the one
+ * before it.
  */
 export async function submitGrades(userId: string, grades: GradeSubmission[], serverNow = new Date(), prefs?: LearnerSrsSettings): Promise<GradeOutcome[]> {
   const settings = prefs ?? (await getSrsSettings(userId));
   const order = grades.map((g, i) => ({ g, i, t: g.recordedAt ? Date.parse(g.recordedAt) : serverNow.getTime() })).sort((a, b) => a.t - b.t || a.i - b.i);
   const outcomes = new Array<GradeOutcome>(grades.length);
-  for (const { g, i } of order) outcomes[i] = await submitGrade(userId, g, serverNow, settings);
+  const committer = committerFor(db, applyGradeAlone);
+  await Promise.all(order.map(({ g, i }) => committer.submit(userId, g, serverNow, settings).then((o) => (outcomes[i] = o))));
   return outcomes;
 }
 
