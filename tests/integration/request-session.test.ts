@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as queueRoute } from "@/app/api/v1/review/queue/route";
 import { sessionOfRequest } from "@/lib/auth/request-session";
 import { endAllSessions } from "@/lib/auth/session-version";
-import { createUser } from "@/lib/auth/users";
+import { createUser, findLearnerWithSessionVersion, findUserWithSessionVersion } from "@/lib/auth/users";
+import { DEFAULT_SRS_SETTINGS } from "@/lib/srs/settings";
+import { saveSrsSettings } from "@/lib/srs/settings-store";
 import { db } from "@/lib/db";
 import { newCardFields } from "@/lib/srs/scheduler";
 
@@ -47,6 +49,38 @@ describe("the session of an API request", () => {
     await endAllSessions(userId);
     expect((await queueRoute(get(signedIn), undefined as never)).status).toBe(401);
     expect((await queueRoute(get({ cookie: await cookie({ uid: userId, sv: 1 }) }), undefined as never)).status).toBe(200);
+  });
+});
+
+describe("reading the signed-in user", () => {
+  it("answers each of many reads made at once with its own user and settings, and none for a stale session or unknown id", async () => {
+    const made = await Promise.all(
+      ["a", "b", "c"].map((n) => createUser({ name: `Reader ${n}`, email: `reader-${n}-${run}@example.test`, password: "long enough password", timeZone: "Europe/Paris" })),
+    );
+    const ids = made.map((r) => (r.ok ? r.user.id : ""));
+    try {
+      await saveSrsSettings(ids[1]!, { ...DEFAULT_SRS_SETTINGS, newPerDay: 7, enableFuzz: false, desiredRetention: 0.85 });
+      await endAllSessions(ids[2]!);
+      const [a, b, staleC, currentC, nobody, userB] = await Promise.all([
+        findLearnerWithSessionVersion(ids[0]!, 0),
+        findLearnerWithSessionVersion(ids[1]!, 0),
+        findLearnerWithSessionVersion(ids[2]!, 0),
+        findLearnerWithSessionVersion(ids[2]!, 1),
+        findLearnerWithSessionVersion("no-such-user", 0),
+        findUserWithSessionVersion(ids[1]!, 0),
+      ]);
+      expect(a?.user).toMatchObject({ id: ids[0], name: "Reader a", role: "candidate", timeZone: "Europe/Paris", examDate: null });
+      expect(a?.user.createdAt).toBeInstanceOf(Date);
+      expect(a?.settings).toEqual({ ...DEFAULT_SRS_SETTINGS, parameters: null, parametersFitAt: null });
+      expect(b?.user.id).toBe(ids[1]);
+      expect(b?.settings).toMatchObject({ newPerDay: 7, enableFuzz: false, desiredRetention: 0.85, parameters: null });
+      expect(staleC).toBeNull();
+      expect(currentC?.user.id).toBe(ids[2]);
+      expect(nobody).toBeNull();
+      expect(userB).toEqual(b?.user);
+    } finally {
+      await db.user.deleteMany({ where: { id: { in: ids } } });
+    }
   });
 });
 
