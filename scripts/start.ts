@@ -11,8 +11,17 @@ import { db } from "@/lib/db";
 import { buildInputsHash, buildIsCurrent, markBuilt } from "./lib/build-hash";
 import { root } from "./lib/env-files";
 import { prepare } from "./lib/prepare";
+import { serverNodeFlags } from "./lib/server-heap";
 
 const started = Date.now();
+// Checked first, so a bad SERVER_HEAP_MB is reported before any work.
+let nodeFlags: string[];
+try {
+  nodeFlags = serverNodeFlags();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 const serwistBin = path.join(root, "node_modules/@serwist/cli/dist/bin.mjs");
 
@@ -46,7 +55,7 @@ if (!buildIsCurrent(hash) || !fs.existsSync(serviceWorker)) {
 const port = process.env.PORT ?? "3000";
 // scripts/server.ts serves Next behind a Node server that passes on the client's socket address (see TRUSTED_PROXY_HOPS).
 const tsxCli = path.join(root, "node_modules/tsx/dist/cli.mjs");
-const server = spawn(process.execPath, [tsxCli, path.join(root, "scripts/server.ts")], {
+const server = spawn(process.execPath, [...nodeFlags, tsxCli, path.join(root, "scripts/server.ts")], {
   cwd: root,
   stdio: "inherit",
   env: { ...process.env, PORT: port, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1" },

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { buildInputsHash, buildIsCurrent, markBuilt } from "../lib/build-hash";
+import { serverNodeFlags } from "../lib/server-heap";
 import { root } from "../lib/env-files";
 
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
@@ -81,7 +82,8 @@ export interface RunningServer {
 export async function startServer(port: number, env: Record<string, string>, logFile: string): Promise<RunningServer> {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const out = fs.openSync(logFile, "w");
-  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+  // The same heap limit as `npm start` (scripts/lib/server-heap.ts).
+  const child: ChildProcess = spawn(process.execPath, [...serverNodeFlags(env.SERVER_HEAP_MB ?? process.env.SERVER_HEAP_MB), nextBin, "start", "-p", String(port)], {
     cwd: root,
     stdio: ["ignore", out, out],
     env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port) },
