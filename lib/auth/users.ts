@@ -2,7 +2,7 @@ import "server-only";
 import DataLoader from "dataloader";
 import { db } from "@/lib/db";
 import { resolveDatabase } from "@/lib/db/config";
-import { srsSettingsOf, type LearnerSrsSettings } from "@/lib/srs/settings-store";
+import { srsSettingsOf, type LearnerSrsSettings, type SrsSettingsRow } from "@/lib/srs/settings-store";
 import { hashPassword } from "./password";
 import type { Role, SettingsInput, SignUpInput } from "./validation";
 import { ROLES } from "./validation";
@@ -47,25 +47,20 @@ export async function findLearnerWithSessionVersion(id: string, sessionVersion: 
   const row = await learners.load(id);
   if (!row || row.sessionVersion !== sessionVersion) return null;
   const { sessionVersion: _version, settingsUserId, desiredRetention, newPerDay, maxReviewsPerDay, maximumInterval, learningSteps, relearningSteps, enableFuzz, rolloverHour, parameters, parametersFitAt, ...user } = row;
-  const settings = settingsUserId === null ? null : { desiredRetention, newPerDay, maxReviewsPerDay, maximumInterval, learningSteps, relearningSteps, enableFuzz: Boolean(enableFuzz), rolloverHour, parameters, parametersFitAt };
-  return { user: toCurrentUser(user), settings: srsSettingsOf(settings as Parameters<typeof srsSettingsOf>[0]) };
+  const settings: SrsSettingsRow | null =
+    settingsUserId === null ? null : { desiredRetention, newPerDay, maxReviewsPerDay, maximumInterval, learningSteps, relearningSteps, enableFuzz: Boolean(enableFuzz), rolloverHour, parameters, parametersFitAt };
+  return { user: toCurrentUser(user), settings: srsSettingsOf(settings) };
 }
 
-type LearnerRow = Omit<CurrentUser, "role"> & {
-  role: string;
-  sessionVersion: number;
-  settingsUserId: string | null;
-  desiredRetention: number;
-  newPerDay: number;
-  maxReviewsPerDay: number;
-  maximumInterval: number;
-  learningSteps: string;
-  relearningSteps: string;
-  enableFuzz: boolean | number;
-  rolloverHour: number;
-  parameters: string | null;
-  parametersFitAt: Date | null;
-};
+type LearnerRow = Omit<CurrentUser, "role"> &
+  Omit<SrsSettingsRow, "enableFuzz"> & {
+    role: string;
+    sessionVersion: number;
+    /** null when the learner never saved settings (the LEFT JOIN found no row). */
+    settingsUserId: string | null;
+    /** SQLite returns booleans of a raw query as 0/1. */
+    enableFuzz: boolean | number;
+  };
 
 const LEARNER_COLUMNS = `u."id", u."email", u."name", u."role", u."timeZone", u."examDate", u."createdAt", u."sessionVersion",
   s."userId" AS "settingsUserId", s."desiredRetention", s."newPerDay", s."maxReviewsPerDay", s."maximumInterval", s."learningSteps",

@@ -26,7 +26,8 @@ export function srsSettingsOf(row: SrsSettingsRow | null): LearnerSrsSettings {
   };
 }
 
-type SrsSettingsRow = {
+/** A stored SrsSettings row's values, as `srsSettingsOf` reads them. */
+export type SrsSettingsRow = {
   desiredRetention: number;
   newPerDay: number;
   maxReviewsPerDay: number;
