@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { resolveDatabase } from "@/lib/db/config";
+import { resolveDatabase, sqliteStoredTime } from "@/lib/db/config";
 import { runOffThread } from "@/lib/off-thread";
 import { countTrainingReviews } from "@/lib/srs/optimizer";
 import { looksLikeZip, type ExternalReview, type HistoryRead, type HistorySource, type LineProblem, type SkippedRows } from "./history";
@@ -125,8 +125,6 @@ export function importReviewHistory(db: Db, userId: string, file: { bytes: Uint8
   });
 }
 
-/** A time as Prisma's SQLite adapter stores DateTime (ISO 8601 with +00:00), so stored times compare and match as Prisma's do. */
-const sqliteTime = (ms: number) => new Date(ms).toISOString().replace(/Z$/, "+00:00");
 
 /**
  * Stores reviews with one statement and one parameter holding them all as
@@ -137,7 +135,7 @@ const sqliteTime = (ms: number) => new Date(ms).toISOString().replace(/Z$/, "+00
  * how many rows were added.
  */
 async function insertReviews(db: Db, userId: string, source: HistorySource, reviews: readonly ExternalReview[], importedAt: Date): Promise<number> {
-  const rows = JSON.stringify(reviews.map((r) => ({ id: randomUUID(), card: r.card, at: sqliteTime(r.at), rating: r.rating, state: r.state, duration: r.durationMs })));
+  const rows = JSON.stringify(reviews.map((r) => ({ id: randomUUID(), card: r.card, at: sqliteStoredTime(new Date(r.at)), rating: r.rating, state: r.state, duration: r.durationMs })));
   if (resolveDatabase().provider === "postgresql") {
     return db.$executeRawUnsafe(
       `INSERT INTO "ImportedReview" ("id", "userId", "source", "externalCardId", "reviewedAt", "rating", "state", "durationMs", "importedAt")
@@ -158,7 +156,7 @@ async function insertReviews(db: Db, userId: string, source: HistorySource, revi
      ON CONFLICT ("userId", "source", "externalCardId", "reviewedAt") DO NOTHING`,
     userId,
     source,
-    sqliteTime(importedAt.getTime()),
+    sqliteStoredTime(importedAt),
     rows,
   );
 }

@@ -13,6 +13,13 @@ export interface DatabaseConfig {
 export const DEFAULT_DATABASE_URL = "file:./data/systemic.db";
 
 /**
+ * A time as Prisma's SQLite adapter stores DateTime: ISO 8601 text with
+ * "+00:00". Raw SQL that writes or compares stored times uses this, so they
+ * match what Prisma's own queries write and filter on.
+ */
+export const sqliteStoredTime = (date: Date) => date.toISOString().replace(/Z$/, "+00:00");
+
+/**
  * Works out which database a URL points at. SQLite `file:` URLs are resolved
  * against the project root so the CLI, scripts and the server agree on the
  * file whatever their working directory.

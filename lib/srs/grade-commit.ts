@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { resolveDatabase, type DatabaseProvider } from "@/lib/db/config";
+import { resolveDatabase, sqliteStoredTime, type DatabaseProvider } from "@/lib/db/config";
 import { fieldsOf, serializeFields } from "./records";
 import { resolveReviewTime } from "./review-time";
 import { gradeCard, type CardFields, type ReviewRating } from "./scheduler";
@@ -86,6 +86,11 @@ interface Planned {
   flags: { suspended: boolean; leech: boolean };
   reviewedAt: Date;
   source: "review" | "offline";
+}
+
+/** What a client learns of the card an applied grade left. */
+export function cardUpdate(id: string, fields: CardFields, flags: { suspended: boolean; leech: boolean }): CardUpdate {
+  return { id, due: fields.due.toISOString(), state: fields.state, ...flags };
 }
 
 export const conflictOutcome = (id: string): GradeOutcome => ({ id, status: "rejected", reason: "conflict", message: "The card kept changing while this grade was applied; try again." });
@@ -209,7 +214,7 @@ export class GradeCommitter {
 
     for (const g of applied) {
       const { id } = g.pending.grade;
-      g.pending.resolve({ id, status: "applied", reviewedAt: g.reviewedAt.toISOString(), source: g.source, card: { id: g.pending.grade.cardId, due: g.after.due.toISOString(), state: g.after.state, ...g.flags } });
+      g.pending.resolve({ id, status: "applied", reviewedAt: g.reviewedAt.toISOString(), source: g.source, card: cardUpdate(g.pending.grade.cardId, g.after, g.flags) });
     }
     for (const g of duplicates) g.pending.resolve({ id: g.pending.grade.id, status: "duplicate" });
     for (const r of refusals) r.pending.resolve(known.has(key(r.pending.userId, r.pending.grade.id)) ? { id: r.pending.grade.id, status: "duplicate" } : r.outcome);
@@ -303,9 +308,9 @@ interface Dialect {
 
 const CARD_COLUMNS = `"id", "userId", "suspended", "leech", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps", "reps", "lapses", "state", "lastReview"`;
 
-/** Prisma's SQLite adapter stores DateTime as ISO 8601 text with "+00:00"; times are compared as that text, as Prisma's filters do. */
+/** SQLite keeps DateTime as text (`sqliteStoredTime`); times are compared as that text, as Prisma's filters do. */
 const SQLITE: Dialect = {
-  time: (date) => date.toISOString().replace(/Z$/, "+00:00"),
+  time: sqliteStoredTime,
   bool: (value) => (value ? 1 : 0),
   readCards: `SELECT ${CARD_COLUMNS} FROM "ReviewCard" WHERE "id" IN (SELECT value FROM json_each(?))`,
   insertLogs: `INSERT INTO "ReviewLog" ("id", "userId", "clientId", "cardId", "rating", "state", "reviewedAt", "recordedAt", "durationMs", "source", "before", "after")

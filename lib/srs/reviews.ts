@@ -2,11 +2,11 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/client";
-import { committerFor, conflictOutcome, type CardUpdate, type GradeOutcome } from "./grade-commit";
+import { cardUpdate, committerFor, conflictOutcome, type GradeOutcome } from "./grade-commit";
 import { gradeFromAnswer } from "./grade-mapping";
 import { CARD_FIELDS_SELECT, fieldsOf, parseFields, sameFields, serializeFields } from "./records";
 import { resolveReviewTime } from "./review-time";
-import { gradeCard, newCardFields, type CardFields } from "./scheduler";
+import { gradeCard, newCardFields } from "./scheduler";
 import { getSrsSettings, type LearnerSrsSettings } from "./settings-store";
 
 export const gradeSubmissionSchema = z
@@ -33,9 +33,6 @@ class CardChanged extends Error {}
 
 export const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
 
-function cardUpdate(id: string, fields: CardFields, flags: { suspended: boolean; leech: boolean }): CardUpdate {
-  return { id, due: fields.due.toISOString(), state: fields.state, ...flags };
-}
 
 /**
  * Applies one grade exactly once, committed together with the grades that

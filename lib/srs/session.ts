@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { resolveDatabase } from "@/lib/db/config";
+import { resolveDatabase, sqliteStoredTime } from "@/lib/db/config";
 import { listLessons } from "@/lib/content/lessons";
 import { notInRunningAttempt, parseOptions } from "@/lib/learn/items";
 import { buildQueue, type QueueEntry } from "./queue";
@@ -91,7 +91,7 @@ async function todaysCards(userId: string, horizon: Date): Promise<TodaysCard[]>
                SELECT 1 FROM "AttemptAnswer" AS aa JOIN "Attempt" AS a ON a."id" = aa."attemptId"
                WHERE aa."itemId" = i."id" AND a."userId" = ${p3} AND a."submittedAt" IS NULL AND a."kind" <> 'practice')))`,
     userId,
-    postgres ? horizon.toISOString() : horizon.toISOString().replace(/Z$/, "+00:00"),
+    postgres ? horizon.toISOString() : sqliteStoredTime(horizon),
     userId,
   );
   return rows.map(({ lessonSlug, position, suspended, ...card }) => ({
