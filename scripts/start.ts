@@ -2,6 +2,8 @@
  * `npm start`: prepares the database and content, builds when the sources
  * changed since the last build, then serves the production app on PORT
  * (default 3000).
+ *
+ *   npm start -- --workers 2     (or WORKERS=2: two app processes on the port; PostgreSQL only)
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -9,9 +11,10 @@ import path from "node:path";
 import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
 import { db } from "@/lib/db";
 import { buildInputsHash, buildIsCurrent, markBuilt } from "./lib/build-hash";
-import { root } from "./lib/env-files";
+import { loadEnvFiles, root } from "./lib/env-files";
 import { prepare } from "./lib/prepare";
 import { serverNodeFlags } from "./lib/server-heap";
+import { workersFor } from "./lib/workers";
 
 const started = Date.now();
 // Checked first, so a bad SERVER_HEAP_MB is reported before any work.
@@ -22,6 +25,14 @@ try {
   console.error((error as Error).message);
   process.exit(1);
 }
+// So is a bad --workers, or more than one process on SQLite (DATABASE_URL may come from .env).
+loadEnvFiles();
+const asked = workersFor();
+if (!asked.ok) {
+  console.error(asked.message);
+  process.exit(1);
+}
+const workers = asked.workers;
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 const serwistBin = path.join(root, "node_modules/@serwist/cli/dist/bin.mjs");
 
@@ -55,12 +66,15 @@ if (!buildIsCurrent(hash) || !fs.existsSync(serviceWorker)) {
 const port = process.env.PORT ?? "3000";
 // scripts/server.ts serves Next behind a Node server that passes on the client's socket address (see TRUSTED_PROXY_HOPS).
 const tsxCli = path.join(root, "node_modules/tsx/dist/cli.mjs");
-const server = spawn(process.execPath, [...nodeFlags, tsxCli, path.join(root, "scripts/server.ts")], {
+// The heap limit goes in NODE_OPTIONS: tsx runs the script in a child process that does not get the launcher's
+// flags, and every app process the cluster forks reads NODE_OPTIONS too.
+const nodeOptions = [process.env.NODE_OPTIONS, ...nodeFlags].filter(Boolean).join(" ");
+const server = spawn(process.execPath, [tsxCli, path.join(root, "scripts/server.ts"), "--workers", String(workers)], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, PORT: port, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1" },
+  env: { ...process.env, PORT: port, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1", ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) },
 });
-console.log(`\nSystemic is starting on http://localhost:${port} (prepared in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+console.log(`\nSystemic is starting on http://localhost:${port}${workers > 1 ? ` with ${workers} app processes` : ""} (prepared in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 console.log("Demo accounts:");
 for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(10)} ${a.email}  /  ${a.password}`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));

@@ -1,7 +1,9 @@
 /**
  * CPU time (user + system, seconds) from /proc, to see who used the two
- * cores during a run: the app server (with its child processes), PostgreSQL
- * and the load generator itself.
+ * cores during a run: the app server (every process under the one the bench
+ * started: with `--workers N` the tsx launcher, the cluster primary and its
+ * N app processes), PostgreSQL and the load generator itself. The server's
+ * resident memory is summed over the same processes.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -24,7 +26,8 @@ function processes(): Proc[] {
       const close = stat.lastIndexOf(")");
       const comm = stat.slice(stat.indexOf("(") + 1, close);
       const fields = stat.slice(close + 2).split(" ");
-      list.push({ pid: Number(entry), ppid: Number(fields[1]), comm, cpu: (Number(fields[11]) + Number(fields[12])) / TICK });
+      // utime + stime, plus cutime + cstime: the CPU of children that have ended (an app process that died and was replaced).
+      list.push({ pid: Number(entry), ppid: Number(fields[1]), comm, cpu: (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / TICK });
     } catch {
       // the process ended while we looked
     }
@@ -47,13 +50,37 @@ function machineBusy(): number {
   return (cpu.reduce((s, x) => s + x, 0) - idle) / TICK;
 }
 
-export function cpuSnapshot(serverPid: number): CpuSnapshot {
-  const all = processes();
-  const tree = new Set([serverPid]);
+/** `rootPid` and every process descended from it. */
+function treeOf(all: readonly Proc[], rootPid: number): Set<number> {
+  const tree = new Set([rootPid]);
   for (let grew = true; grew; ) {
     grew = false;
     for (const p of all) if (!tree.has(p.pid) && tree.has(p.ppid)) (tree.add(p.pid), (grew = true));
   }
+  return tree;
+}
+
+/**
+ * Resident memory (VmRSS, KiB) of the server: the process the bench started
+ * and all its descendants, summed. Pages the processes share (Node's own
+ * code) count once per process, so with several processes this is an upper bound.
+ */
+export function serverRssKiB(serverPid: number): { kib: number; processes: number } {
+  const tree = treeOf(processes(), serverPid);
+  let kib = 0;
+  for (const pid of tree) {
+    try {
+      kib += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return { kib, processes: tree.size };
+}
+
+export function cpuSnapshot(serverPid: number): CpuSnapshot {
+  const all = processes();
+  const tree = treeOf(all, serverPid);
   const usage = process.cpuUsage();
   return {
     server: all.filter((p) => tree.has(p.pid)).reduce((s, p) => s + p.cpu, 0),

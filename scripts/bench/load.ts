@@ -5,10 +5,9 @@
  */
 import autocannon from "autocannon";
 import { encode } from "next-auth/jwt";
-import fs from "node:fs";
 import os from "node:os";
 import zlib from "node:zlib";
-import { coresUsed, cpuSnapshot } from "./cpu";
+import { coresUsed, cpuSnapshot, serverRssKiB } from "./cpu";
 import { prng } from "./prng";
 import type { BenchDb } from "./raw";
 
@@ -49,7 +48,7 @@ export interface LoadResult {
   serverCpuMsPerRequest: number;
   /** 1-minute load average just before the run (other work on the machine shows here). */
   loadAverageBefore: number;
-  /** The server's peak resident memory during the run (MiB). */
+  /** The server's peak resident memory during the run (MiB), summed over its processes. */
   peakRssMiB: number;
 }
 
@@ -145,17 +144,11 @@ export async function runGradeLoad(o: {
   };
 }
 
-/** Samples the server's resident memory (VmRSS) every 200 ms until stopped; returns the peak in MiB. */
+/** Samples the server's resident memory (VmRSS of its process and all descendants, summed) every 200 ms until stopped; returns the peak in MiB. */
 export function sampleRss(pid: number): { stop(): number } {
   let peak = 0;
-  const read = () => {
-    try {
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
-      peak = Math.max(peak, kb);
-    } catch {
-      // The process is gone or not on Linux: nothing to read.
-    }
-  };
+  // Nothing to read when the process is gone or this is not Linux: the sum is 0 then.
+  const read = () => (peak = Math.max(peak, serverRssKiB(pid).kib));
   read();
   const timer = setInterval(read, 200);
   return {

@@ -10,6 +10,8 @@
  *     [--port 3200] [--sqlite-file bench-results/review.db]
  *     [--pg-url postgresql://postgres@127.0.0.1:5432/systemic_bench] [--cleanup]
  *     [--sqlite-journal wal|delete]   (the app's migrations put SQLite in WAL mode; "delete" measures the old rollback journal)
+ *     [--workers N]   (serve through scripts/server.ts --workers N, as `npm start -- --workers N` does;
+ *                      without it, `next start`; N > 1 is PostgreSQL only)
  */
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -27,6 +29,7 @@ import { openBenchDb } from "./raw";
 import { dropPostgresDatabase, seedBenchDatabase, type Provider, type SeedSummary } from "./seed";
 import { peerTable } from "./peer";
 import { ensureBuilt, freePort, startServer } from "./server";
+import { parseWorkers, workersRefusal } from "../lib/workers";
 
 const { values: args } = parseArgs({
   options: {
@@ -44,6 +47,7 @@ const { values: args } = parseArgs({
     cleanup: { type: "boolean", default: false },
     "sqlite-journal": { type: "string", default: "wal" },
     "results-file": { type: "string" },
+    workers: { type: "string" },
   },
   strict: true,
 });
@@ -63,6 +67,8 @@ const options = {
   seed: int("seed", args.seed),
   port: int("port", args.port),
   sqliteJournalMode: args["sqlite-journal"] === "delete" ? "delete" : "wal",
+  /** App processes (scripts/server.ts --workers N); null: `next start`, one process. */
+  workers: args.workers === undefined ? null : parseWorkers(["--workers", args.workers], {}),
 };
 const resultsDir = path.join(root, "bench-results");
 const log = (line: string) => console.log(line);
@@ -101,6 +107,8 @@ async function benchProvider(provider: Provider): Promise<BenchResult> {
   const startedAt = new Date();
   const url = urlFor(provider);
   log(`\n=== ${provider}: ${provider === "sqlite" ? path.relative(root, url.slice(5)) : url} ===`);
+  const refusal = options.workers === null ? null : workersRefusal(options.workers, url);
+  if (refusal) throw new Error(refusal);
 
   // The seeding summary is kept beside the results so --skip-seed runs still describe their data set.
   const dbName = provider === "sqlite" ? path.basename(url, ".db") : new URL(url).pathname.slice(1);
@@ -140,8 +148,8 @@ async function benchProvider(provider: Provider): Promise<BenchResult> {
   log(`${users.length} learners, ${targets.length.toLocaleString("en")} gradable cards (not suspended, < 5 lapses) as load targets; cookies minted.`);
 
   const serverLog = path.join(resultsDir, `server-${provider}.log`);
-  log(`Starting the production server on :${port} (log: ${path.relative(root, serverLog)})…`);
-  const server = await startServer(port, env, serverLog);
+  log(`Starting the production server on :${port}${options.workers === null ? " (next start)" : ` (scripts/server.ts --workers ${options.workers})`} (log: ${path.relative(root, serverLog)})…`);
+  const server = await startServer(port, env, serverLog, options.workers ?? undefined);
   const load: LoadResult[] = [];
   const queueLoad: Awaited<ReturnType<typeof runQueueLoad>>[] = [];
   let cookieCheck: BenchResult["cookieCheck"];
@@ -240,13 +248,15 @@ export function markdown(results: BenchResult[]): string {
       "",
     );
     lines.push(
-      "| connections | req/s | p50 ms | p99 ms | non-2xx | socket errors | log rows added / applied | server CPU ms/req | cores: server / postgres / load gen / other |",
-      "|---:|---:|---:|---:|---:|---:|---|---:|---|",
+      `Server: ${r.options.workers == null ? "next start (one process)" : `scripts/server.ts --workers ${r.options.workers}`}; server CPU and peak RSS are summed over its processes.`,
+      "",
+      "| connections | req/s | p50 ms | p99 ms | non-2xx | socket errors | log rows added / applied | server CPU ms/req | cores: server / postgres / load gen / other | server peak RSS MiB |",
+      "|---:|---:|---:|---:|---:|---:|---|---:|---|---:|",
     );
     for (const l of r.load) {
       lines.push(
         `| ${l.connections} | ${l.requestsPerSecond.toFixed(0)} | ${l.latencyMs.p50} | ${l.latencyMs.p99} | ${l.non2xx} | ${l.socketErrors} | ` +
-          `${l.exactlyOnce.logRowsAdded} / ${l.exactlyOnce.applied}${l.exactlyOnce.ok ? "" : " ✗"} | ${l.serverCpuMsPerRequest ?? "–"} | ${l.cpu.server} / ${l.cpu.postgres} / ${l.cpu.loadGenerator} / ${l.cpu.other} |`,
+          `${l.exactlyOnce.logRowsAdded} / ${l.exactlyOnce.applied}${l.exactlyOnce.ok ? "" : " ✗"} | ${l.serverCpuMsPerRequest ?? "–"} | ${l.cpu.server} / ${l.cpu.postgres} / ${l.cpu.loadGenerator} / ${l.cpu.other} | ${l.peakRssMiB} |`,
       );
     }
     lines.push("");

@@ -1,10 +1,13 @@
 /**
  * The production server as `npm start` serves it: built with the same
  * build-hash check (rebuilt only when the sources changed), then
- * `next start` with NODE_ENV=production.
+ * `next start` with NODE_ENV=production; with `workers` set, through
+ * scripts/server.ts with `--workers N`, exactly as `npm start -- --workers N`
+ * runs it (N app processes under a node:cluster primary when N > 1).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { buildInputsHash, buildIsCurrent, markBuilt } from "../lib/build-hash";
@@ -78,27 +81,55 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `next start` on `port` and waits until /api/health answers ok. Output goes to `logFile`. */
-export async function startServer(port: number, env: Record<string, string>, logFile: string): Promise<RunningServer> {
+/**
+ * Starts the server on `port` and waits until /api/health answers ok: `next start`, or with
+ * `workers` scripts/server.ts --workers N as `npm start` runs it. Output goes to `logFile`.
+ * `pid` is the process started; the server's processes are it and its descendants.
+ */
+export async function startServer(port: number, env: Record<string, string>, logFile: string, workers?: number): Promise<RunningServer> {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const out = fs.openSync(logFile, "w");
-  // The same heap limit as `npm start` (scripts/lib/server-heap.ts).
-  const child: ChildProcess = spawn(process.execPath, [...serverNodeFlags(env.SERVER_HEAP_MB ?? process.env.SERVER_HEAP_MB), nextBin, "start", "-p", String(port)], {
+  // The same heap limit as `npm start` (scripts/lib/server-heap.ts); with several processes each has it.
+  // Through tsx it goes in NODE_OPTIONS, as `npm start` passes it (tsx's child and the cluster's processes read it there).
+  const heap = serverNodeFlags(env.SERVER_HEAP_MB ?? process.env.SERVER_HEAP_MB);
+  const nodeOptions = [process.env.NODE_OPTIONS, ...heap].filter(Boolean).join(" ");
+  const command = workers === undefined ? [...heap, nextBin, "start", "-p", String(port)] : [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts/server.ts"), "--workers", String(workers)];
+  const child: ChildProcess = spawn(process.execPath, command, {
     cwd: root,
     stdio: ["ignore", out, out],
-    env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port) },
+    env: {
+      ...process.env,
+      ...env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
+      ...(workers !== undefined && nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+    },
+    // Its own process group, so stopping it reaches the cluster primary and every app process.
+    detached: workers !== undefined,
   });
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   let running = true;
   void exited.then(() => (running = false));
 
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      if (workers === undefined) child.kill(name);
+      else process.kill(-child.pid!, name);
+    } catch {
+      // already gone
+    }
+  };
   const stop = async () => {
-    if (!running) return;
-    child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-    await exited;
-    clearTimeout(timer);
+    if (running) {
+      signal("SIGTERM");
+      const timer = setTimeout(() => signal("SIGKILL"), 12_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    // Whatever of the group outlived the process started (nothing, normally).
+    if (workers !== undefined) signal("SIGKILL");
     fs.closeSync(out);
   };
 
@@ -107,7 +138,10 @@ export async function startServer(port: number, env: Record<string, string>, log
     if (!running) throw new Error(`the server exited during start-up; see ${path.relative(root, logFile)}`);
     try {
       const response = await fetch(`${url}/api/health`);
-      if (response.ok && ((await response.json()) as { ok?: boolean }).ok) return { url, pid: child.pid!, stop };
+      // With several processes, ready when each has answered (each new connection goes to the next process).
+      if (response.ok && ((await response.json()) as { ok?: boolean }).ok && (workers === undefined || workers < 2 || (await processesAnswering(url, workers)) >= workers)) {
+        return { url, pid: child.pid!, stop };
+      }
     } catch {
       // not listening yet
     }
@@ -115,4 +149,20 @@ export async function startServer(port: number, env: Record<string, string>, log
   }
   await stop();
   throw new Error(`the server did not become healthy within 90 s; see ${path.relative(root, logFile)}`);
+}
+
+/** The app processes (X-Systemic-Worker) that answer `count * 4` health checks, each on a new connection. */
+export async function processesAnswering(url: string, count: number): Promise<number> {
+  const seen = new Set<string>();
+  for (let i = 0; i < count * 4 && seen.size < count; i++) {
+    const worker = await new Promise<string | undefined>((resolve) => {
+      const request = http.get(`${url}/api/health`, { agent: false }, (response) => {
+        response.resume();
+        resolve(response.headers["x-systemic-worker"] as string | undefined);
+      });
+      request.on("error", () => resolve(undefined));
+    });
+    if (worker) seen.add(worker);
+  }
+  return seen.size;
 }
