@@ -24,6 +24,7 @@ export interface LessonPage {
 
 const contentCache = new Map<string, Promise<LoadedContent>>();
 const pageCache = new Map<string, Promise<LessonPage>>();
+const orderCache = new Map<string, Promise<Map<string, number>>>();
 
 // In development authors edit lessons while the server runs, so a cached copy would hide their edits.
 const caching = () => process.env.NODE_ENV !== "development";
@@ -55,6 +56,15 @@ export async function listLessons(root: string = process.cwd()): Promise<LessonS
     }));
 }
 
+/**
+ * Each lesson's course order (frontmatter `order`) by slug, for putting new
+ * review cards in reading order. Cached with the content, since the review
+ * queue asks on every request.
+ */
+export function lessonOrders(root: string = process.cwd()): Promise<Map<string, number>> {
+  return cached(orderCache, root, async () => new Map((await content(root)).lessons.map((l) => [l.slug, l.frontmatter.order])));
+}
+
 /** Slugs in course order, e.g. for generateStaticParams. */
 export async function getLessonSlugs(root: string = process.cwd()): Promise<string[]> {
   return (await listLessons(root)).map((l) => l.slug);
@@ -77,4 +87,5 @@ export async function getLesson(slug: string, root: string = process.cwd()): Pro
 export function clearLessonCache(): void {
   contentCache.clear();
   pageCache.clear();
+  orderCache.clear();
 }

@@ -1,17 +1,17 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { resolveDatabase, sqliteStoredTime } from "@/lib/db/config";
-import { listLessons } from "@/lib/content/lessons";
-import { notInRunningAttempt, parseOptions } from "@/lib/learn/items";
+import { resolveDatabase } from "@/lib/db/config";
+import { lessonOrders } from "@/lib/content/lessons";
 import { buildQueue, type QueueEntry } from "./queue";
 import { latestUndoable } from "./reviews";
-import { CARD_FIELDS_SELECT, fieldsOf, parseFields, sameFields } from "./records";
-import { newCardFields, previewGrades, type CardFields, type SchedulerSettings } from "./scheduler";
+import { cardContents, contentVersionSql, type ContentRef } from "./card-content";
+import { intervalPreviews } from "./interval-cache";
+import { fieldsOf, parseFields, sameFields } from "./records";
+import { newCardFields, type CardFields, type SchedulerSettings } from "./scheduler";
 import { getSrsSettings, type LearnerSrsSettings } from "./settings-store";
-import { learnerDay } from "./day";
+import { learnerDay, type LearnerDay } from "./day";
 
 export const LEARN_AHEAD_MINUTES = 20;
-const LETTERS = ["A", "B", "C", "D"] as const;
 
 /** One card as the review screen shows it, with its possible next intervals. */
 export interface ReviewCardView {
@@ -55,97 +55,234 @@ export interface ReviewSession {
   lastGrade: { clientId: string; cardId: string } | null;
 }
 
-/** Course order of lessons, for introducing new cards in reading order. */
-async function lessonOrder(): Promise<Map<string, number>> {
-  return new Map((await listLessons()).map((l) => [l.slug, l.frontmatter.order]));
-}
-
 const cardOrder = (lessons: Map<string, number>, lessonSlug: string, position: number) => (lessons.get(lessonSlug) ?? 999) * 1000 + position;
 
-interface TodaysCard extends CardFields {
+const postgres = () => resolveDatabase().provider === "postgresql";
+
+/** Positional parameters for a raw statement: `$1`, `$2`… on PostgreSQL, `?` on SQLite (bound in the order written). */
+function params() {
+  const pg = postgres();
+  let n = 0;
+  return {
+    pg,
+    next: () => (pg ? `$${++n}` : "?"),
+    /** A timestamp parameter: the columns are UTC timestamps without a zone on PostgreSQL and ISO text on SQLite. */
+    time: () => (pg ? `$${++n}::timestamptz AT TIME ZONE 'UTC'` : "?"),
+  };
+}
+
+const timeValue = (date: Date) => (postgres() ? date.toISOString() : date.toISOString().replace(/Z$/, "+00:00"));
+
+/**
+ * Live cards only: the flashcard or item is not retired, and an item is in
+ * none of the learner's running attempts (its back shows a key), the same
+ * rule as `notInRunningAttempt`. For a statement over `ReviewCard AS c`
+ * joined to `Flashcard AS f` and `Item AS i` as in {@link CARD_JOINS}.
+ */
+const LIVE = (owner: string) => `((f."id" IS NOT NULL AND f."retiredAt" IS NULL)
+  OR (i."id" IS NOT NULL AND i."retiredAt" IS NULL AND NOT EXISTS (
+        SELECT 1 FROM "AttemptAnswer" AS aa JOIN "Attempt" AS a ON a."id" = aa."attemptId"
+        WHERE aa."itemId" = i."id" AND a."userId" = ${owner} AND a."submittedAt" IS NULL AND a."kind" <> 'practice')))`;
+const CARD_JOINS = `FROM "ReviewCard" AS c
+  LEFT JOIN "Flashcard" AS f ON c."kind" = 'flashcard' AND f."id" = c."flashcardId"
+  LEFT JOIN "Item" AS i ON c."kind" = 'item' AND i."id" = c."itemId"`;
+
+/** A card as today's plan needs it: no scheduling fields beyond state and due, no content. */
+interface PlannedCard {
   id: string;
-  suspended: boolean;
+  due: Date;
+  state: number;
   flashcard: { lessonSlug: string; position: number } | null;
 }
 
 /**
- * The learner's live cards due before `horizon`, and their new ones, with
- * each flashcard's lesson and place in it. Live: the flashcard or item is
- * not retired, and an item is in none of the learner's running attempts
- * (its back shows a key), the same rule as `notInRunningAttempt`. One raw
- * statement: through Prisma's relation filters and nested select this read
- * took most of the queue's time (17–24 ms for a 5,000-card learner).
+ * The learner's live cards due before `horizon`, and their new ones (not
+ * suspended), with each flashcard's lesson and place in it: what the plan
+ * orders. One raw statement, with only the columns the plan uses (through
+ * Prisma's relation filters and nested select this read took most of the
+ * queue's time). The owner is named in each branch of the OR so each
+ * branch reads its own index ((userId, due) and (userId, state, due)); with
+ * one `userId =` outside it, SQLite read all of the learner's cards.
  */
-async function todaysCards(userId: string, horizon: Date): Promise<TodaysCard[]> {
-  const postgres = resolveDatabase().provider === "postgresql";
-  const [p1, p2, p3] = postgres ? ["$1", "$2::timestamptz AT TIME ZONE 'UTC'", "$3"] : ["?", "?", "?"];
-  const rows = await db.$queryRawUnsafe<Array<CardFields & { id: string; suspended: boolean | number; lessonSlug: string | null; position: number | null }>>(
-    `SELECT c."id", c."suspended", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays", c."learningSteps", c."reps",
-            c."lapses", c."state", c."lastReview", f."lessonSlug", f."position"
-     FROM "ReviewCard" AS c
-     LEFT JOIN "Flashcard" AS f ON c."kind" = 'flashcard' AND f."id" = c."flashcardId"
-     LEFT JOIN "Item" AS i ON c."kind" = 'item' AND i."id" = c."itemId"
-     WHERE c."userId" = ${p1} AND c."suspended" = ${postgres ? "false" : "0"} AND (c."due" < ${p2} OR c."state" = 0)
-       AND ((f."id" IS NOT NULL AND f."retiredAt" IS NULL)
-         OR (i."id" IS NOT NULL AND i."retiredAt" IS NULL AND NOT EXISTS (
-               SELECT 1 FROM "AttemptAnswer" AS aa JOIN "Attempt" AS a ON a."id" = aa."attemptId"
-               WHERE aa."itemId" = i."id" AND a."userId" = ${p3} AND a."submittedAt" IS NULL AND a."kind" <> 'practice')))`,
+async function todaysCards(userId: string, horizon: Date): Promise<PlannedCard[]> {
+  const p = params();
+  const rows = await db.$queryRawUnsafe<Array<{ id: string; due: Date; state: number; lessonSlug: string | null; position: number | null }>>(
+    `SELECT c."id", c."state", c."due", f."lessonSlug", f."position" ${CARD_JOINS}
+     WHERE ((c."userId" = ${p.next()} AND c."due" < ${p.time()}) OR (c."userId" = ${p.next()} AND c."state" = 0))
+       AND c."suspended" = ${p.pg ? "false" : "0"} AND ${LIVE(p.next())}`,
     userId,
-    postgres ? horizon.toISOString() : sqliteStoredTime(horizon),
+    timeValue(horizon),
+    userId,
     userId,
   );
-  return rows.map(({ lessonSlug, position, suspended, ...card }) => ({
-    ...card,
-    suspended: Boolean(suspended),
-    flashcard: lessonSlug === null || position === null ? null : { lessonSlug, position },
+  return rows.map((r) => ({
+    id: r.id,
+    due: r.due,
+    state: Number(r.state),
+    flashcard: r.lessonSlug === null || r.position === null ? null : { lessonSlug: r.lessonSlug, position: Number(r.position) },
   }));
 }
 
+/** A card to show: its scheduling fields and the version of the content it shows. */
+interface ShownCard {
+  id: string;
+  fields: CardFields;
+  content: ContentRef | null;
+}
+
 /**
- * Today's review queue for a learner: loads their due cards, the flashcards
- * of lessons they have read but not yet studied, and today's counts, then
- * orders them with the pure `buildQueue`. New cards that enter the queue get
- * a ReviewCard row so the client can grade them by id.
+ * Scheduling fields and content versions of the learner's cards with these
+ * ids, live ones only (the rule is checked again here, so an item that
+ * entered a running attempt since the plan was read is not shown).
  */
+async function shownCards(userId: string, ids: readonly string[]): Promise<Map<string, ShownCard>> {
+  if (ids.length === 0) return new Map();
+  const p = params();
+  // The ids drive the join (SQLite's CROSS JOIN keeps that order): with `c."userId" = ?` free to pick the index,
+  // SQLite read all of the learner's cards and filtered them by the list.
+  const idList = p.pg ? `json_array_elements_text(${p.next()}::json) AS j("value") JOIN "ReviewCard" AS c ON c."id" = j."value"` : `json_each(?) AS j CROSS JOIN "ReviewCard" AS c ON c."id" = j."value"`;
+  const rows = await db.$queryRawUnsafe<
+    Array<CardFields & { id: string; flashcardId: string | null; flashcardVersion: string | null; itemId: string | null; itemVersion: string | null }>
+  >(
+    `SELECT c."id", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."state",
+            c."lastReview", f."id" AS "flashcardId", ${contentVersionSql("f")} AS "flashcardVersion", i."id" AS "itemId", ${contentVersionSql("i")} AS "itemVersion"
+     FROM ${idList}
+       LEFT JOIN "Flashcard" AS f ON c."kind" = 'flashcard' AND f."id" = c."flashcardId"
+       LEFT JOIN "Item" AS i ON c."kind" = 'item' AND i."id" = c."itemId"
+     WHERE c."userId" = ${p.next()} AND ${LIVE(p.next())}`,
+    JSON.stringify(ids),
+    userId,
+    userId,
+  );
+  const cards = new Map<string, ShownCard>();
+  for (const r of rows) {
+    const content: ContentRef | null =
+      r.flashcardId !== null
+        ? { kind: "flashcard", id: r.flashcardId, version: r.flashcardVersion! }
+        : r.itemId !== null
+          ? { kind: "item", id: r.itemId, version: r.itemVersion! }
+          : null;
+    cards.set(r.id, { id: r.id, fields: fieldsOf(r), content });
+  }
+  return cards;
+}
+
+interface NewCandidate {
+  id: string;
+  lessonSlug: string;
+  position: number;
+}
+
+/** Flashcards of lessons the learner has read that they have no card for yet (not retired), in one statement. */
+async function newCandidates(userId: string): Promise<NewCandidate[]> {
+  const p = params();
+  const rows = await db.$queryRawUnsafe<NewCandidate[]>(
+    `SELECT f."id", f."lessonSlug", f."position"
+     FROM "LessonProgress" AS lp JOIN "Flashcard" AS f ON f."lessonSlug" = lp."lessonSlug"
+     WHERE lp."userId" = ${p.next()} AND f."retiredAt" IS NULL
+       AND NOT EXISTS (SELECT 1 FROM "ReviewCard" AS rc WHERE rc."userId" = ${p.next()} AND rc."flashcardId" = f."id")`,
+    userId,
+    userId,
+  );
+  return rows.map((r) => ({ id: r.id, lessonSlug: r.lessonSlug, position: Number(r.position) }));
+}
+
+/** What was done in this study day, from the learner's review log (grades not undone), and what falls due in the next. */
+interface TodaysWork {
+  /** Grades given on the review screen (not in practice), learning steps included. */
+  studied: number;
+  /** Of those, grades of new cards and of review cards. */
+  newCards: number;
+  reviews: number;
+  /** Grades of review cards from anywhere (practice too): remembered, and all. */
+  passed: number;
+  total: number;
+  /** Cards (not new, not suspended) that fall due during the learner's next day. */
+  tomorrow: number;
+}
+
+/** Today's work as counts, and tomorrow's count, in one statement (the log rows themselves are not needed). */
+async function todaysWork(userId: string, day: LearnerDay): Promise<TodaysWork> {
+  const p = params();
+  const rows = await db.$queryRawUnsafe<Array<Record<keyof TodaysWork, number | bigint | null>>>(
+    `SELECT COUNT(CASE WHEN l."source" <> 'practice' THEN 1 END) AS "studied",
+            COUNT(CASE WHEN l."source" <> 'practice' AND l."state" = 0 THEN 1 END) AS "newCards",
+            COUNT(CASE WHEN l."source" <> 'practice' AND l."state" = 2 THEN 1 END) AS "reviews",
+            COUNT(CASE WHEN l."state" = 2 AND l."rating" > 1 THEN 1 END) AS "passed",
+            COUNT(CASE WHEN l."state" = 2 THEN 1 END) AS "total",
+            (SELECT COUNT(*) FROM "ReviewCard" AS c
+             WHERE c."userId" = ${p.next()} AND c."suspended" = ${p.pg ? "false" : "0"} AND c."state" <> 0 AND c."due" >= ${p.time()} AND c."due" < ${p.time()}) AS "tomorrow"
+     FROM "ReviewLog" AS l
+     WHERE l."userId" = ${p.next()} AND l."undoneAt" IS NULL AND l."reviewedAt" >= ${p.time()} AND l."reviewedAt" < ${p.time()}`,
+    userId,
+    timeValue(day.end),
+    timeValue(new Date(day.end.getTime() + 86_400_000)),
+    userId,
+    timeValue(day.start),
+    timeValue(day.end),
+  );
+  const row = rows[0];
+  const n = (k: keyof TodaysWork) => Number(row?.[k] ?? 0);
+  return { studied: n("studied"), newCards: n("newCards"), reviews: n("reviews"), passed: n("passed"), total: n("total"), tomorrow: n("tomorrow") };
+}
+
+type UndoableLog = { clientId: string; cardId: string; reviewedAt: Date; after: string };
+
+/**
+ * The learner's latest undoable grade (`latestUndoable`, the definition Undo
+ * uses) as one raw statement: its `where` and `orderBy` are written out as
+ * SQL here, so the two cannot drift apart (a rule of a shape this does not
+ * know throws). Through the query compiler this read took ~1.3 ms, raw ~0.4.
+ */
+export function latestUndoableSql(userId: string): { sql: string; values: unknown[] } {
+  const { where, orderBy } = latestUndoable(userId);
+  if (where.userId !== userId) throw new Error("latestUndoable must filter by the learner");
+  const p = params();
+  const conditions: string[] = [];
+  const values: unknown[] = [];
+  for (const [column, rule] of Object.entries(where) as Array<[string, unknown]>) {
+    if (rule === null) conditions.push(`"${column}" IS NULL`);
+    else if (typeof rule === "string") {
+      conditions.push(`"${column}" = ${p.next()}`);
+      values.push(rule);
+    } else if (typeof rule === "object" && Object.keys(rule).length === 1 && Array.isArray((rule as { in?: unknown }).in)) {
+      const list = (rule as { in: unknown[] }).in;
+      conditions.push(`"${column}" IN (${list.map(() => p.next()).join(", ")})`);
+      values.push(...list);
+    } else throw new Error(`latestUndoable: no SQL for the rule on ${column}`);
+  }
+  const order = orderBy.flatMap((o) =>
+    Object.entries(o).map(([column, direction]) => {
+      if (direction !== "asc" && direction !== "desc") throw new Error(`latestUndoable: no SQL for the order on ${column}`);
+      return `"${column}" ${direction.toUpperCase()}`;
+    }),
+  );
+  return {
+    sql: `SELECT "clientId", "cardId", "reviewedAt", "after" FROM "ReviewLog" WHERE ${conditions.join(" AND ")} ORDER BY ${order.join(", ")} LIMIT 1`,
+    values,
+  };
+}
+
+async function latestUndoableLog(userId: string): Promise<UndoableLog | null> {
+  const { sql, values } = latestUndoableSql(userId);
+  return (await db.$queryRawUnsafe<UndoableLog[]>(sql, ...values))[0] ?? null;
+}
+
 /**
  * Today's queue without side effects: what Review will show, in order, and
  * what was done today. The dashboard's and the stats page's "due today" come
  * from here too, so every page gives the same number.
  */
-async function planToday(userId: string, timeZone: string, now: Date) {
-  const settings = await getSrsSettings(userId);
-  const day = learnerDay(now, timeZone, settings.rolloverHour);
+async function planToday(userId: string, timeZone: string, now: Date, settings: LearnerSrsSettings, day: LearnerDay) {
   const horizon = new Date(Math.max(day.end.getTime(), now.getTime() + LEARN_AHEAD_MINUTES * 60_000));
-  // An item card's back shows its key: it waits while the item is in one of the learner's running attempts.
-  const live = { OR: [{ kind: "flashcard", flashcard: { retiredAt: null } }, { kind: "item", item: { retiredAt: null, ...notInRunningAttempt(userId) } }] };
-
-  const [cards, read, todayLogs, lessons] = await Promise.all([
-    todaysCards(userId, horizon),
-    db.lessonProgress.findMany({ where: { userId }, select: { lessonSlug: true } }),
-    db.reviewLog.findMany({
-      where: { userId, undoneAt: null, reviewedAt: { gte: day.start, lt: day.end } },
-      select: { state: true, rating: true, source: true },
-    }),
-    lessonOrder(),
-  ]);
-  const candidates = read.length
-    ? await db.flashcard.findMany({
-        where: { lessonSlug: { in: read.map((r) => r.lessonSlug) }, retiredAt: null, reviewCards: { none: { userId } } },
-        select: { id: true, lessonSlug: true, position: true },
-      })
-    : [];
-
-  const studied = todayLogs.filter((l) => l.source !== "practice");
-  const doneToday = {
-    newCards: studied.filter((l) => l.state === 0).length,
-    reviews: studied.filter((l) => l.state === 2).length,
-  };
+  const [cards, candidates, work, lessons] = await Promise.all([todaysCards(userId, horizon), newCandidates(userId), todaysWork(userId, day), lessonOrders()]);
+  const doneToday = { newCards: work.newCards, reviews: work.reviews };
   const queue = buildQueue({
     cards: cards.map((c) => ({
       id: c.id,
       due: c.due,
       state: c.state as 0 | 1 | 2 | 3,
-      suspended: c.suspended,
+      suspended: false,
       order: c.flashcard ? cardOrder(lessons, c.flashcard.lessonSlug, c.flashcard.position) : undefined,
     })),
     newCandidates: candidates.map((f) => ({ key: f.id, order: cardOrder(lessons, f.lessonSlug, f.position) })),
@@ -158,7 +295,7 @@ async function planToday(userId: string, timeZone: string, now: Date) {
     learnAheadMinutes: LEARN_AHEAD_MINUTES,
     seed: userId,
   });
-  return { settings, day, cards, todayLogs, studied, doneToday, queue, live };
+  return { cards, work, doneToday, queue };
 }
 
 /** What Review has for the learner right now, by kind: the one "due today" every page shows. */
@@ -171,24 +308,43 @@ export interface TodaysCounts {
 }
 
 export async function todaysCounts(userId: string, timeZone: string, now = new Date()): Promise<TodaysCounts> {
-  const { counts } = (await planToday(userId, timeZone, now)).queue;
+  const settings = await getSrsSettings(userId);
+  const { counts } = (await planToday(userId, timeZone, now, settings, learnerDay(now, timeZone, settings.rolloverHour))).queue;
   const learning = counts.learning + counts.learnAhead;
   return { learning, review: counts.review, new: counts.new, total: learning + counts.review + counts.new };
 }
 
-export async function getReviewSession(userId: string, timeZone: string, now = new Date(), options: { limit?: number } = {}): Promise<ReviewSession & { more?: number }> {
-  const { settings, day, cards, todayLogs, studied, doneToday, queue: whole, live } = await planToday(userId, timeZone, now);
-  const lastGrade = await undoableGrade(userId, day.start, live);
+/**
+ * Today's review queue for a learner, as the review screen and the queue API
+ * send it: today's plan (see planToday), new cards that enter the cards sent
+ * given a ReviewCard row so they can be graded by id, and a view of each card
+ * sent. `limit` sends the first cards only (counts stay the whole day's);
+ * `settings` may come from the request's own read of the learner.
+ */
+export async function getReviewSession(
+  userId: string,
+  timeZone: string,
+  now = new Date(),
+  options: { limit?: number; settings?: LearnerSrsSettings } = {},
+): Promise<ReviewSession & { more?: number }> {
+  const settings = options.settings ?? (await getSrsSettings(userId));
+  const day = learnerDay(now, timeZone, settings.rolloverHour);
+  // The latest grade does not depend on today's plan: read alongside it.
+  const [plan, latestLog] = await Promise.all([
+    planToday(userId, timeZone, now, settings, day),
+    latestUndoableLog(userId),
+  ]);
+  const { cards, work, doneToday, queue: whole } = plan;
   // A first screenful: only the first `limit` cards get their views (and new ones their rows); the counts stay the whole day's.
   const queue = options.limit === undefined ? whole : { ...whole, entries: whole.entries.slice(0, options.limit) };
   const more = options.limit === undefined ? undefined : Math.max(0, whole.entries.length - options.limit);
 
   const cardIds = await materialiseNewCards(userId, queue.entries, new Set(cards.map((c) => c.id)), now);
-  const views = await cardViews(userId, queue.entries.map((e) => ({ ...e, cardId: cardIds.get(e.id) ?? e.id })), settings, now);
-  const reviewLogs = todayLogs.filter((l) => l.state === 2);
-  const tomorrow = await db.reviewCard.count({
-    where: { userId, suspended: false, state: { not: 0 }, due: { gte: day.end, lt: new Date(day.end.getTime() + 86_400_000) } },
-  });
+  const entries = queue.entries.map((e) => ({ ...e, cardId: cardIds.get(e.id) ?? e.id }));
+  // Today's grade to undo is only offered from today's log; its card is read with those shown.
+  const logToday = latestLog && latestLog.reviewedAt >= day.start ? latestLog : null;
+  const shown = await shownCards(userId, [...new Set([...entries.map((e) => e.cardId), ...(logToday ? [logToday.cardId] : [])])]);
+  const views = await cardViews(entries, shown, settings, now);
   return {
     generatedAt: now.toISOString(),
     scheduler: {
@@ -199,31 +355,29 @@ export async function getReviewSession(userId: string, timeZone: string, now = n
       relearningSteps: settings.relearningSteps,
       parameters: settings.parameters,
     },
-    tomorrow,
+    tomorrow: work.tomorrow,
     day: { key: day.key, start: day.start.toISOString(), end: day.end.toISOString() },
     counts: queue.counts,
     cards: views,
-    doneToday: { cards: studied.length, ...doneToday, passed: reviewLogs.filter((l) => l.rating > 1).length, total: reviewLogs.length },
+    doneToday: { cards: work.studied, ...doneToday, passed: work.passed, total: work.total },
     ...(more === undefined ? {} : { more }),
     hasCards: views.length > 0 || cards.length > 0 || (await db.reviewCard.count({ where: { userId }, take: 1 })) > 0,
-    lastGrade,
+    lastGrade: undoableGrade(logToday, shown),
   };
 }
 
 /**
  * The learner's latest review-screen grade of today, if undoing it would still work: the card is
  * as that grade left it, and (for a question) the item is not in one of their running attempts,
- * where its back would show a key. The same rules `undoLastGrade` applies.
+ * where its back would show a key (`shown` holds live cards only). The same rules `undoLastGrade` applies.
  */
-async function undoableGrade(userId: string, dayStart: Date, live: object): Promise<ReviewSession["lastGrade"]> {
-  const log = await db.reviewLog.findFirst({ ...latestUndoable(userId), select: { clientId: true, cardId: true, reviewedAt: true, after: true } });
-  if (!log || log.reviewedAt < dayStart) return null;
-  const card = await db.reviewCard.findFirst({ where: { id: log.cardId, userId, AND: [live] }, select: CARD_FIELDS_SELECT });
-  if (!card || !sameFields(fieldsOf(card), parseFields(log.after))) return null;
+function undoableGrade(log: { clientId: string; cardId: string; after: string } | null, shown: Map<string, ShownCard>): ReviewSession["lastGrade"] {
+  const card = log ? shown.get(log.cardId) : undefined;
+  if (!log || !card || !sameFields(card.fields, parseFields(log.after))) return null;
   return { clientId: log.clientId, cardId: log.cardId };
 }
 
-/** Creates ReviewCard rows for new flashcards entering today's queue; maps candidate keys to card ids. */
+/** Creates ReviewCard rows for new flashcards entering today's queue (the cards sent); maps candidate keys to card ids. */
 async function materialiseNewCards(userId: string, entries: QueueEntry[], known: Set<string>, now: Date): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const entry of entries) {
@@ -239,59 +393,42 @@ async function materialiseNewCards(userId: string, entries: QueueEntry[], known:
   return ids;
 }
 
+/**
+ * The views of the cards sent: content from the process-wide cache (read
+ * again when its version changed), scheduling fields as just read, and the
+ * interval previews, computed for these cards only (see intervalsFor).
+ */
 async function cardViews(
-  userId: string,
   entries: (QueueEntry & { cardId: string })[],
+  shown: Map<string, ShownCard>,
   settings: LearnerSrsSettings,
   now: Date,
 ): Promise<ReviewCardView[]> {
   if (entries.length === 0) return [];
-  const rows = await db.reviewCard.findMany({
-    where: { userId, id: { in: entries.map((e) => e.cardId) } },
-    select: {
-      id: true,
-      kind: true,
-      ...CARD_FIELDS_SELECT,
-      flashcard: { select: { lessonSlug: true, section: true, front: true, back: true } },
-      item: { select: { lessonSlug: true, section: true, stem: true, leadIn: true, options: true, keyIndex: true } },
-    },
-  });
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const refs: ContentRef[] = [];
+  for (const entry of entries) {
+    const content = shown.get(entry.cardId)?.content;
+    if (content) refs.push(content);
+  }
+  const contents = await cardContents(refs);
+  const previews = intervalPreviews(now, settings);
   const views: ReviewCardView[] = [];
   for (const entry of entries) {
-    const row = byId.get(entry.cardId);
-    if (!row) continue;
-    const fields = fieldsOf(row);
-    const preview = previewGrades(fields, now, settings);
-    const deviceFields: DeviceCardFields = { ...fields, due: fields.due.toISOString(), lastReview: fields.lastReview?.toISOString() ?? null };
-    const intervals = [preview[1].interval, preview[2].interval, preview[3].interval, preview[4].interval] as ReviewCardView["intervals"];
-    if (row.kind === "item" && row.item) {
-      const options = parseOptions(row.item.options);
-      const key = options[row.item.keyIndex]!;
-      views.push({
-        cardId: row.id,
-        kind: "item",
-        queue: entry.kind,
-        lessonSlug: row.item.lessonSlug,
-        section: row.item.section,
-        front: { text: row.item.stem, leadIn: row.item.leadIn, options: options.map((o) => o.text) },
-        back: { text: `${LETTERS[row.item.keyIndex]}. ${key.text}`, rationale: key.rationale },
-        intervals,
-        fields: deviceFields,
-      });
-    } else if (row.flashcard) {
-      views.push({
-        cardId: row.id,
-        kind: "flashcard",
-        queue: entry.kind,
-        lessonSlug: row.flashcard.lessonSlug,
-        section: row.flashcard.section,
-        front: { text: row.flashcard.front },
-        back: { text: row.flashcard.back },
-        intervals,
-        fields: deviceFields,
-      });
-    }
+    const card = shown.get(entry.cardId);
+    const content = card?.content ? contents.get(`${card.content.kind}:${card.content.id}`) : undefined;
+    if (!card?.content || !content) continue;
+    const { fields } = card;
+    views.push({
+      cardId: card.id,
+      kind: card.content.kind,
+      queue: entry.kind,
+      lessonSlug: content.lessonSlug,
+      section: content.section,
+      front: content.front,
+      back: content.back,
+      intervals: previews(fields),
+      fields: { ...fields, due: fields.due.toISOString(), lastReview: fields.lastReview?.toISOString() ?? null },
+    });
   }
   return views;
 }
