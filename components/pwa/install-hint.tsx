@@ -10,11 +10,27 @@ const DISMISSED_KEY = "systemic:install-hint-dismissed";
  * On phones: the browser's own install prompt where it offers one
  * (`beforeinstallprompt`, Chromium), or on iOS Safari, which has no prompt,
  * how to add Systemic to the Home Screen. Hidden once installed or dismissed.
+ *
+ * Shown only from the learner's first tap or key on the page, and placed
+ * below what the page is for: the prompt arrives after hydration, and a hint
+ * that appeared by itself at the top would push the page down and become its
+ * largest paint.
  */
 export function InstallHint() {
   const [prompt, setPrompt] = useState<InstallPrompt | null>(null);
   const [ios, setIos] = useState(false);
   const [hidden, setHidden] = useState(true);
+  const [engaged, setEngaged] = useState(false);
+
+  useEffect(() => {
+    const engage = () => setEngaged(true);
+    window.addEventListener("pointerdown", engage, { once: true, capture: true });
+    window.addEventListener("keydown", engage, { once: true, capture: true });
+    return () => {
+      window.removeEventListener("pointerdown", engage, { capture: true });
+      window.removeEventListener("keydown", engage, { capture: true });
+    };
+  }, []);
 
   useEffect(() => {
     const standalone = window.matchMedia("(display-mode: standalone)").matches || (navigator as Navigator & { standalone?: boolean }).standalone === true;
@@ -45,7 +61,7 @@ export function InstallHint() {
     };
   }, []);
 
-  if (hidden || (!prompt && !ios)) return null;
+  if (hidden || !engaged || (!prompt && !ios)) return null;
   const dismiss = () => {
     setHidden(true);
     try {
@@ -55,7 +71,7 @@ export function InstallHint() {
     }
   };
   return (
-    <aside aria-label="Install Systemic" className="mx-auto mb-4 flex max-w-2xl items-center gap-3 rounded-xl border border-brand-200 bg-brand-50 px-3 py-2 text-sm dark:border-brand-800 dark:bg-brand-950">
+    <aside aria-label="Install Systemic" className="mx-auto mt-6 flex max-w-2xl items-center gap-3 rounded-xl border border-brand-200 bg-brand-50 px-3 py-2 text-sm dark:border-brand-800 dark:bg-brand-950">
       <p className="flex-1">
         {prompt ? (
           <>Install Systemic to review from your home screen, also without a connection.</>

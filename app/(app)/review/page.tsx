@@ -12,7 +12,6 @@ export default async function ReviewPage() {
   const session = await getReviewSession(user.id, user.timeZone);
   return (
     <>
-      <InstallHint />
       <div className="mx-auto mb-4 flex max-w-2xl items-end justify-between gap-3">
         <h1 className="text-2xl font-bold tracking-tight">Review</h1>
         <nav aria-label="Review" className="flex gap-3 text-sm">
@@ -25,6 +24,7 @@ export default async function ReviewPage() {
         </nav>
       </div>
       <ReviewScreen initial={session} userId={user.id} />
+      <InstallHint />
     </>
   );
 }
