@@ -1,10 +1,9 @@
-import Link from "next/link";
+import type { ReactNode } from "react";
 import type { CurrentUser } from "@/lib/auth/users";
 import { NotificationBell } from "@/components/cohorts/notification-bell";
 import { canTeach } from "@/lib/auth/roles";
 import { Logo } from "./logo";
 import { NavLink } from "./nav-link";
-import { SessionAccount } from "./session-account";
 import { SignOutButton } from "./sign-out-button";
 
 type NavItem = { href: string; label: string; icon: string; phone?: boolean };
@@ -29,9 +28,11 @@ function Icon({ d }: { d: string }) {
 
 /**
  * Top bar on wide screens; on phones the main areas move to a bottom tab bar
- * within thumb reach. `user` is null on statically rendered pages.
+ * within thumb reach. `user` is null on statically rendered pages, which pass
+ * the account links they read in the browser as `account` (so pages that know
+ * the user do not ship that code).
  */
-export function AppNav({ user }: { user: CurrentUser | null }) {
+export function AppNav({ user, account = null }: { user: CurrentUser | null; account?: ReactNode }) {
   const items = user && canTeach(user.role) ? [...LEARNER_ITEMS, TEACH_ITEM] : LEARNER_ITEMS;
   return (
     <>
@@ -65,7 +66,7 @@ export function AppNav({ user }: { user: CurrentUser | null }) {
                 <SignOutButton />
               </>
             ) : (
-              <SessionAccount />
+              account
             )}
           </div>
         </div>

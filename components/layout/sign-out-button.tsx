@@ -1,10 +1,10 @@
 "use client";
 
-import { signOut } from "@/lib/auth/client";
 import { useState } from "react";
 
-// Loaded on click: IndexedDB code stays out of every page's first-load JavaScript.
+// Loaded on click: IndexedDB code and next-auth's client stay out of every page's first-load JavaScript.
 const device = () => import("@/lib/pwa/sign-out");
+const auth = () => import("@/lib/auth/client");
 
 /**
  * Signs out and clears this device of the learner's data. Grades still
@@ -16,7 +16,8 @@ export function SignOutButton() {
   const [unsent, setUnsent] = useState<{ count: number; offline: boolean } | null>(null);
 
   async function finish() {
-    await (await device()).clearDevice();
+    const [{ clearDevice }, { signOut }] = await Promise.all([device(), auth()]);
+    await clearDevice();
     await signOut({ callbackUrl: "/" });
   }
 

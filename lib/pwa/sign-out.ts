@@ -1,5 +1,5 @@
 import "client-only";
-import { allWaitingGrades, clearDeviceStore } from "@/lib/srs/device-store";
+import { allWaitingGrades, clearDeviceStore, removeAnswered } from "@/lib/srs/device-store";
 
 /** localStorage keys of work not yet sent: the old review outbox and the exam screen's answer outboxes. */
 const PENDING_KEY = /^systemic:(review-outbox:|attempt:.*:outbox$)/;
@@ -42,7 +42,12 @@ export async function unsentOnDevice(): Promise<number> {
   return grades + pendingInStorage();
 }
 
-/** Sends the review grades waiting on this device; true once none is left. */
+/**
+ * Sends the review grades waiting on this device and removes those the
+ * server answered (applied, duplicate or refused for good); true once none
+ * is left. The review screen may be sending the same grades at the same
+ * moment: the server answers a grade id once, the other "duplicate".
+ */
 export async function sendWaitingGrades(): Promise<boolean> {
   let grades;
   try {
@@ -57,8 +62,10 @@ export async function sendWaitingGrades(): Promise<boolean> {
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ grades: grades.slice(0, 500) }),
     });
-    // Every grade was answered (applied, duplicate or refused for good): nothing is left to send.
-    return response.ok && grades.length <= 500;
+    if (!response.ok) return false;
+    const { results } = (await response.json()) as { results: { id: string }[] };
+    await removeAnswered(new Set(results.map((r) => r.id)));
+    return grades.length <= 500;
   } catch {
     return false;
   }

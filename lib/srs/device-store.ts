@@ -65,6 +65,18 @@ export async function removeFromOutbox(userId: string, ids: Set<string>): Promis
   await tx.done;
 }
 
+/** Removes answered grades from every learner's outbox on the device, in one transaction. */
+export async function removeAnswered(ids: Set<string>): Promise<void> {
+  const tx = (await openDeviceDb()).transaction("outbox", "readwrite");
+  for (const record of await tx.store.getAll()) {
+    const left = record.grades.filter((g) => !ids.has(g.id));
+    if (left.length === record.grades.length) continue;
+    if (left.length > 0) await tx.store.put({ userId: record.userId, grades: left });
+    else await tx.store.delete(record.userId);
+  }
+  await tx.done;
+}
+
 export async function setSignedInUser(userId: string): Promise<void> {
   await (await openDeviceDb()).put("meta", { key: "userId", value: userId });
 }

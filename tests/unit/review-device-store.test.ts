@@ -1,6 +1,6 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
-import { allWaitingGrades, clearDeviceStore, keepRejected, readOutbox, readQueue, removeFromOutbox, setSignedInUser, signedInUser, takeRejected, writeOutbox } from "@/lib/srs/device-store";
+import { allWaitingGrades, clearDeviceStore, keepRejected, readOutbox, readQueue, removeAnswered, removeFromOutbox, setSignedInUser, signedInUser, takeRejected, writeOutbox } from "@/lib/srs/device-store";
 
 // The device's IndexedDB store, on fake-indexeddb (an in-memory IndexedDB that follows the spec).
 const rejection = (id: string) => ({ id, status: "rejected" as const, reason: "before-last-review" as const, message: `Grade ${id} came after a newer review.` });
@@ -40,6 +40,21 @@ describe("an empty outbox", () => {
     expect((await readOutbox("u3")).map((g) => g.id)).toEqual(["y"]);
     await removeFromOutbox("u3", new Set(["y"]));
     await writeOutbox("u4", []);
+    const { openDeviceDb } = await import("@/lib/srs/device-store");
+    expect(await (await openDeviceDb()).count("outbox")).toBe(0);
+  });
+});
+
+describe("sign-out's send", () => {
+  it("removes the grades the server answered from every learner's outbox, keeping the rest", async () => {
+    await clearDeviceStore();
+    await writeOutbox("u5", [grade("p"), grade("q")]);
+    await writeOutbox("u6", [grade("r")]);
+    await removeAnswered(new Set(["p", "r"]));
+    expect((await readOutbox("u5")).map((g) => g.id)).toEqual(["q"]);
+    expect(await readOutbox("u6")).toEqual([]);
+    expect((await allWaitingGrades()).map((g) => g.id)).toEqual(["q"]);
+    await removeAnswered(new Set(["q"]));
     const { openDeviceDb } = await import("@/lib/srs/device-store");
     expect(await (await openDeviceDb()).count("outbox")).toBe(0);
   });
