@@ -1,5 +1,5 @@
 import { LRUCache } from "lru-cache";
-import { previewGrades, type CardFields, type SchedulerSettings } from "./scheduler";
+import { previewGrades, schedulerSettingsKey, type CardFields, type SchedulerSettings } from "./scheduler";
 
 /** Interval labels for ratings 1–4 (Again, Hard, Good, Easy). */
 export type Intervals = [string, string, string, string];
@@ -27,14 +27,7 @@ const cache = new LRUCache<string, Intervals>({ max: 50_000 });
  * for what a reused label is). Create one per request.
  */
 export function intervalPreviews(now: Date, settings: SchedulerSettings): (fields: CardFields) => Intervals {
-  const prefix = `${JSON.stringify([
-    settings.desiredRetention,
-    settings.maximumInterval,
-    settings.enableFuzz,
-    settings.learningSteps,
-    settings.relearningSteps,
-    settings.parameters ?? null,
-  ])}|${Math.floor(now.getTime() / DAY_MS)}|`;
+  const prefix = `${schedulerSettingsKey(settings)}|${Math.floor(now.getTime() / DAY_MS)}|`;
   return (fields) => {
     const key = `${prefix}${fields.state}|${fields.stability}|${fields.difficulty}|${fields.elapsedDays}|${fields.scheduledDays}|${fields.learningSteps}|${fields.reps}|${fields.lapses}|${fields.lastReview?.getTime() ?? ""}`;
     let intervals = cache.get(key);

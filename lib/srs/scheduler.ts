@@ -37,14 +37,9 @@ export type SchedulerSettings = Pick<
 const SCHEDULER_CACHE_SIZE = 64;
 const schedulers = new Map<string, FSRS>();
 
-/**
- * A ts-fsrs scheduler for a learner's settings. Instances are cached by
- * their settings (a few dozen at most), because building one clips and
- * migrates the parameters. Safe to share: the only per-review state ts-fsrs
- * keeps (the fuzz seed) is set at the start of each synchronous call.
- */
-export function schedulerFor(settings: SchedulerSettings): FSRS {
-  const key = JSON.stringify([
+/** The settings that make two schedulers the same, as one string (a cache key). */
+export function schedulerSettingsKey(settings: SchedulerSettings): string {
+  return JSON.stringify([
     settings.desiredRetention,
     settings.maximumInterval,
     settings.enableFuzz,
@@ -52,6 +47,16 @@ export function schedulerFor(settings: SchedulerSettings): FSRS {
     settings.relearningSteps,
     settings.parameters ?? null,
   ]);
+}
+
+/**
+ * A ts-fsrs scheduler for a learner's settings. Instances are cached by
+ * their settings (a few dozen at most), because building one clips and
+ * migrates the parameters. Safe to share: the only per-review state ts-fsrs
+ * keeps (the fuzz seed) is set at the start of each synchronous call.
+ */
+export function schedulerFor(settings: SchedulerSettings): FSRS {
+  const key = schedulerSettingsKey(settings);
   const cached = schedulers.get(key);
   if (cached) return cached;
 

@@ -102,6 +102,22 @@ function learnerId(file: string): { id: string; email: string } {
   }
 }
 
+/**
+ * Lighthouse now and then fails to record a trace (NO_NAVSTART, NO_FCP) on a busy machine: such a run
+ * measured nothing, so it is made again, at most twice, and said so.
+ */
+async function runLighthouseRetrying(url: string, cookie: string): Promise<LighthouseRun> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runLighthouse(url, cookie);
+    } catch (error) {
+      const message = (error as Error).message;
+      if (attempt >= 3 || !message.startsWith("Lighthouse: ")) throw error;
+      log(`    ${message.split(" ").slice(0, 2).join(" ")}: the run recorded no trace; running it again (attempt ${attempt + 1} of 3)`);
+    }
+  }
+}
+
 async function runLighthouse(url: string, cookie: string): Promise<LighthouseRun> {
   const chrome = await launchChrome({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS });
   try {
@@ -312,7 +328,7 @@ async function main() {
     for (const page of [args.lesson!, "/review"]) {
       const results: LighthouseRun[] = [];
       for (let i = 0; i < runs; i++) {
-        const r = await runLighthouse(`${server.url}${page}`, cookie);
+        const r = await runLighthouseRetrying(`${server.url}${page}`, cookie);
         results.push(r);
         log(`  ${page} run ${i + 1}: score ${r.score}, LCP ${r.lcpMs} ms, FCP ${r.fcpMs} ms, TBT ${r.tbtMs} ms, CLS ${r.cls}, benchmarkIndex ${r.benchmarkIndex}; LCP element ${r.lcpElement ?? "?"} (${Object.entries(r.lcpPhases).map(([k, v]) => `${k} ${v} ms`).join(", ")})`);
         const flagged = Object.entries(r.flagged);

@@ -28,6 +28,7 @@ const runs = Number(args.runs);
 const { db } = await import("../../lib/db");
 const { getReviewSession, todaysCounts } = await import("../../lib/srs/session");
 const { previewGrades } = await import("../../lib/srs/scheduler");
+const { CARD_FIELDS_SELECT } = await import("../../lib/srs/records");
 const { getSrsSettings } = await import("../../lib/srs/settings-store");
 const { learnerDay } = await import("../../lib/srs/day");
 const { listLessons } = await import("../../lib/content/lessons");
@@ -120,16 +121,7 @@ try {
       select: {
         id: true,
         kind: true,
-        due: true,
-        stability: true,
-        difficulty: true,
-        elapsedDays: true,
-        scheduledDays: true,
-        learningSteps: true,
-        reps: true,
-        lapses: true,
-        state: true,
-        lastReview: true,
+        ...CARD_FIELDS_SELECT,
         flashcard: { select: { lessonSlug: true, section: true, front: true, back: true } },
         item: { select: { lessonSlug: true, section: true, stem: true, leadIn: true, options: true, keyIndex: true } },
       },
