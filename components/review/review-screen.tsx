@@ -113,6 +113,12 @@ export function ReviewScreen({ initial, userId }: { initial: ReviewSession; user
         review?.storage ?? window.localStorage,
         review ? "outbox" : `systemic:review-outbox:${userId}`,
         async (grades) => {
+          // The browser knows it has no network: nothing is tried (the request could only fail, on some phones after a
+          // long wait), and the background sync is asked for instead; coming back online sends at once.
+          if (!navigator.onLine) {
+            review?.requestSync();
+            throw new Error("offline");
+          }
           try {
             return await sendGrades(grades);
           } catch (error) {

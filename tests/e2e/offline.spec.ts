@@ -1,4 +1,4 @@
-import { devices, type BrowserContext, type Page } from "@playwright/test";
+import { devices, type BrowserContext, type Page, type Route } from "@playwright/test";
 import type { Db } from "../../lib/db/client";
 import { expect, signIn, test, type TestUser } from "./fixtures";
 
@@ -29,6 +29,24 @@ async function withoutBackgroundSync(context: BrowserContext) {
   await context.addInitScript(() => {
     Object.defineProperty(ServiceWorkerRegistration.prototype, "sync", { configurable: true, get: () => undefined });
   });
+}
+
+/**
+ * No connection, as far as the app can tell. Chromium's offline emulation does not reach the service worker's
+ * own requests, so the API is also cut at Playwright's network layer; the check below makes sure that covers
+ * the worker's requests.
+ */
+const cutApi = (route: Route) => route.abort("internetdisconnected");
+async function goOffline(context: BrowserContext) {
+  await context.route("**/api/**", cutApi);
+  await context.setOffline(true);
+  for (const worker of context.serviceWorkers()) {
+    expect(await worker.evaluate(() => fetch("/api/health", { cache: "no-store" }).then(() => "reached the server", () => "cut"))).toBe("cut");
+  }
+}
+async function goOnline(context: BrowserContext) {
+  await context.setOffline(false);
+  await context.unroute("**/api/**", cutApi);
 }
 
 /** Waits until the service worker controls the page and holds /review, and the device holds today's queue. */
@@ -100,9 +118,12 @@ function onDevice(page: Page, userId: string) {
   );
 }
 
+/** Closes the app and opens /review in a new page, offline. */
 async function reopen(context: BrowserContext, page: Page) {
   await page.close();
   const next = await context.newPage();
+  // A new page takes the context's offline emulation a moment after it is created; the app is opened once it has.
+  await expect.poll(() => next.evaluate(() => navigator.onLine)).toBe(false);
   await next.goto("/review");
   return next;
 }
@@ -139,7 +160,7 @@ test("review offline on a phone: the queue opens from the device, ten grades wai
   await waitUntilReadyOffline(page, offline.id);
 
   // No connection: close the app, open /review again; the queue comes from the device.
-  await context.setOffline(true);
+  await goOffline(context);
   let phone = await reopen(context, page);
   await expect(phone.getByTestId("card-front")).toBeVisible();
   await expect(syncStatus(phone)).toHaveText("Offline — 0 grades waiting");
@@ -164,7 +185,7 @@ test("review offline on a phone: the queue opens from the device, ten grades wai
   expect(await db.reviewLog.count({ where: { userId: offline.id } })).toBe(0);
 
   // Back online: the grades are sent once.
-  await context.setOffline(false);
+  await goOnline(context);
   await expect(syncStatus(phone)).toHaveText("Synced", { timeout: 30_000 });
   await expect.poll(() => db.reviewLog.count({ where: { userId: offline.id } }), { timeout: 30_000 }).toBe(10);
   const logs = await db.reviewLog.findMany({ where: { userId: offline.id } });
@@ -196,7 +217,7 @@ test("sign-out waits for a connection while grades are waiting, then leaves noth
   await expect(page.getByTestId("card-front")).toBeVisible();
   await waitUntilReadyOffline(page, user.id);
 
-  await context.setOffline(true);
+  await goOffline(context);
   await page.getByRole("button", { name: "Show answer" }).tap();
   await page.getByRole("group", { name: "How well did you remember?" }).getByRole("button", { name: /Good/ }).tap();
   await expect(syncStatus(page)).toHaveText("Offline — 1 grade waiting");
@@ -211,7 +232,7 @@ test("sign-out waits for a connection while grades are waiting, then leaves noth
   expect((await onDevice(page, user.id)).waiting).toBe(1);
 
   // Online: the grade is sent first, then the device is cleared and the learner signed out.
-  await context.setOffline(false);
+  await goOnline(context);
   await page.getByRole("button", { name: "Sign out" }).tap();
   await page.waitForURL((url) => url.pathname === "/");
   expect(await db.reviewLog.count({ where: { userId: user.id } })).toBe(1);
