@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { resolveDatabase } from "@/lib/db/config";
+import { resolveDatabase, sqliteStoredTime } from "@/lib/db/config";
 import { lessonOrders } from "@/lib/content/lessons";
 import { buildQueue, type QueueEntry } from "./queue";
 import { latestUndoable } from "./reviews";
@@ -71,7 +71,7 @@ function params() {
   };
 }
 
-const timeValue = (date: Date) => (postgres() ? date.toISOString() : date.toISOString().replace(/Z$/, "+00:00"));
+const timeValue = (date: Date) => (postgres() ? date.toISOString() : sqliteStoredTime(date));
 
 /**
  * Live cards only: the flashcard or item is not retired, and an item is in
