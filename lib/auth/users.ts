@@ -2,7 +2,7 @@ import "server-only";
 import DataLoader from "dataloader";
 import { db } from "@/lib/db";
 import { resolveDatabase } from "@/lib/db/config";
-import { srsSettingsOf, type LearnerSrsSettings, type SrsSettingsRow } from "@/lib/srs/settings-store";
+import { srsSettingsColumnsSql, srsSettingsOf, type LearnerSrsSettings, type SrsSettingsRow } from "@/lib/srs/settings-store";
 import { hashPassword } from "./password";
 import type { Role, SettingsInput, SignUpInput } from "./validation";
 import { ROLES } from "./validation";
@@ -47,8 +47,8 @@ export async function findLearnerWithSessionVersion(id: string, sessionVersion: 
   const row = await learners.load(id);
   if (!row || row.sessionVersion !== sessionVersion) return null;
   const { sessionVersion: _version, settingsUserId, desiredRetention, newPerDay, maxReviewsPerDay, maximumInterval, learningSteps, relearningSteps, enableFuzz, rolloverHour, parameters, parametersFitAt, ...user } = row;
-  const settings: SrsSettingsRow | null =
-    settingsUserId === null ? null : { desiredRetention, newPerDay, maxReviewsPerDay, maximumInterval, learningSteps, relearningSteps, enableFuzz: Boolean(enableFuzz), rolloverHour, parameters, parametersFitAt };
+  const settings =
+    settingsUserId === null ? null : { desiredRetention, newPerDay, maxReviewsPerDay, maximumInterval, learningSteps, relearningSteps, enableFuzz, rolloverHour, parameters, parametersFitAt };
   return { user: toCurrentUser(user), settings: srsSettingsOf(settings) };
 }
 
@@ -63,8 +63,7 @@ type LearnerRow = Omit<CurrentUser, "role"> &
   };
 
 const LEARNER_COLUMNS = `u."id", u."email", u."name", u."role", u."timeZone", u."examDate", u."createdAt", u."sessionVersion",
-  s."userId" AS "settingsUserId", s."desiredRetention", s."newPerDay", s."maxReviewsPerDay", s."maximumInterval", s."learningSteps",
-  s."relearningSteps", s."enableFuzz", s."rolloverHour", s."parameters", s."parametersFitAt"`;
+  s."userId" AS "settingsUserId", ${srsSettingsColumnsSql("s")}`;
 const LEARNERS_SQL = {
   sqlite: `SELECT ${LEARNER_COLUMNS} FROM "User" AS u LEFT JOIN "SrsSettings" AS s ON s."userId" = u."id" WHERE u."id" IN (SELECT value FROM json_each(?))`,
   postgresql: `SELECT ${LEARNER_COLUMNS} FROM "User" AS u LEFT JOIN "SrsSettings" AS s ON s."userId" = u."id" WHERE u."id" IN (SELECT json_array_elements_text($1::json))`,

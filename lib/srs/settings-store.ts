@@ -5,8 +5,25 @@ import { DEFAULT_SRS_SETTINGS, type SrsSettingsValues } from "./settings";
 
 export type LearnerSrsSettings = SrsSettingsValues & { parameters: number[] | null; parametersFitAt: Date | null };
 
-const SETTINGS_SQL = `SELECT "desiredRetention", "newPerDay", "maxReviewsPerDay", "maximumInterval", "learningSteps", "relearningSteps", "enableFuzz",
-  "rolloverHour", "parameters", "parametersFitAt" FROM "SrsSettings" WHERE "userId" = `;
+const SETTINGS_COLUMNS = [
+  "desiredRetention",
+  "newPerDay",
+  "maxReviewsPerDay",
+  "maximumInterval",
+  "learningSteps",
+  "relearningSteps",
+  "enableFuzz",
+  "rolloverHour",
+  "parameters",
+  "parametersFitAt",
+] as const satisfies readonly (keyof SrsSettingsRow)[];
+
+/** The SrsSettings columns `srsSettingsOf` reads, for a raw SELECT (qualified by `alias` when given). */
+export function srsSettingsColumnsSql(alias?: string): string {
+  return SETTINGS_COLUMNS.map((c) => (alias ? `${alias}."${c}"` : `"${c}"`)).join(", ");
+}
+
+const SETTINGS_SQL = `SELECT ${srsSettingsColumnsSql()} FROM "SrsSettings" WHERE "userId" = `;
 
 /**
  * The learner's review settings, or the defaults when never saved. A raw
@@ -14,17 +31,15 @@ const SETTINGS_SQL = `SELECT "desiredRetention", "newPerDay", "maxReviewsPerDay"
  * one row took about three times as long).
  */
 export async function getSrsSettings(userId: string): Promise<LearnerSrsSettings> {
-  const rows = await db.$queryRawUnsafe<Array<Omit<SrsSettingsRow, "enableFuzz"> & { enableFuzz: boolean | number }>>(
-    SETTINGS_SQL + (resolveDatabase().provider === "postgresql" ? "$1" : "?"),
-    userId,
-  );
-  const row = rows[0];
-  // SQLite returns a raw query's booleans as 0/1.
-  return srsSettingsOf(row ? { ...row, enableFuzz: Boolean(row.enableFuzz) } : null);
+  const rows = await db.$queryRawUnsafe<SrsSettingsRow[]>(SETTINGS_SQL + (resolveDatabase().provider === "postgresql" ? "$1" : "?"), userId);
+  return srsSettingsOf(rows[0] ?? null);
 }
 
-/** A learner's settings from their row (or the defaults without one), for reads that join it to another. */
-export function srsSettingsOf(row: SrsSettingsRow | null): LearnerSrsSettings {
+/**
+ * A learner's settings from their row (or the defaults without one), read
+ * through Prisma or raw (a raw read on SQLite returns `enableFuzz` as 0/1).
+ */
+export function srsSettingsOf(row: SrsSettingsRow | (Omit<SrsSettingsRow, "enableFuzz"> & { enableFuzz: boolean | number }) | null): LearnerSrsSettings {
   if (!row) return { ...DEFAULT_SRS_SETTINGS, parameters: null, parametersFitAt: null };
   return {
     desiredRetention: row.desiredRetention,
@@ -33,7 +48,7 @@ export function srsSettingsOf(row: SrsSettingsRow | null): LearnerSrsSettings {
     maximumInterval: row.maximumInterval,
     learningSteps: row.learningSteps,
     relearningSteps: row.relearningSteps,
-    enableFuzz: row.enableFuzz,
+    enableFuzz: Boolean(row.enableFuzz),
     rolloverHour: row.rolloverHour,
     parameters: row.parameters ? (JSON.parse(row.parameters) as number[]) : null,
     parametersFitAt: row.parametersFitAt,
