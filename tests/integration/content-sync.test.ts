@@ -3,6 +3,7 @@ import type { FlashcardRecord } from "@/lib/content/flashcards";
 import type { ItemSource } from "@/lib/content/schema";
 import { syncContent, type SyncContent } from "@/lib/content/sync";
 import { createDb } from "@/lib/db/client";
+import { coalitionItem } from "../fixtures/coalition-item";
 
 const db = createDb();
 // Other test files share the database: every row here carries this run's id
@@ -14,26 +15,8 @@ const scope = { lessons: [lesson] };
 const itemId = (n: number) => `sync-${run}-${n}`;
 const email = `content-sync-${run}@example.test`;
 
-const item = (n: number, stem = `A mother and her son exchange glances whenever the father speaks (${n}).`): ItemSource => ({
-  id: itemId(n),
-  lesson,
-  section: "how-the-exam-tests-this",
-  domain: 2,
-  concepts: ["coalition"],
-  difficulty: 2,
-  author: "Integration test",
-  written: "2026-11-22",
-  blueprint: "amftrb-2020",
-  stem,
-  leadIn: "Which concept best describes the mother and son?",
-  options: [
-    { text: "Cross-generational coalition", rationale: "Correct. Joined against the father." },
-    { text: "Parental alliance", rationale: "Incorrect. The father is the target." },
-    { text: "Sibling alliance", rationale: "Incorrect. Different generations." },
-    { text: "Support detouring", rationale: "Incorrect. Nobody is seen as fragile." },
-  ],
-  key: "A",
-});
+const item = (n: number, stem = `A mother and her son exchange glances whenever the father speaks (${n}).`): ItemSource =>
+  coalitionItem({ id: itemId(n), lesson, stem, written: "2026-11-22" });
 
 const card = (term: string, back: string): Pick<FlashcardRecord, "id" | "lessonSlug" | "section" | "front" | "back" | "source"> => ({
   id: `${lesson}/${term.toLowerCase()}`,

@@ -4,6 +4,7 @@ import type { ItemSource } from "@/lib/content/schema";
 import { syncContent, type SyncContent } from "@/lib/content/sync";
 import { db } from "@/lib/db";
 import { createDb } from "@/lib/db/client";
+import { coalitionItem } from "../fixtures/coalition-item";
 import { recordAnswer } from "@/lib/learn/answers";
 import { markLessonRead } from "@/lib/learn/progress";
 import { latestUndoable, submitGrade, undoLastGrade } from "@/lib/srs/reviews";
@@ -23,26 +24,8 @@ const users: string[] = [];
 const itemId = `qc${run.slice(0, 2)}-${run}`;
 let seq = 0;
 
-const item = (stem: string, rationale = "Correct. Joined against the father."): ItemSource => ({
-  id: itemId,
-  lesson,
-  section: "how-the-exam-tests-this",
-  domain: 2,
-  concepts: ["coalition"],
-  difficulty: 2,
-  author: "Integration test",
-  written: "2026-12-03",
-  blueprint: "amftrb-2020",
-  stem,
-  leadIn: "Which concept best describes the mother and son?",
-  options: [
-    { text: "Cross-generational coalition", rationale },
-    { text: "Parental alliance", rationale: "Incorrect. The father is the target." },
-    { text: "Sibling alliance", rationale: "Incorrect. Different generations." },
-    { text: "Support detouring", rationale: "Incorrect. Nobody is seen as fragile." },
-  ],
-  key: "A",
-});
+const item = (stem: string, rationale = "Correct. Joined against the father."): ItemSource =>
+  coalitionItem({ id: itemId, lesson, stem, written: "2026-12-03", keyRationale: rationale });
 
 const flashcard = (back: string) => ({ id: `${lesson}/coalition`, lessonSlug: lesson, section: "what-a-coalition-is", front: "What is a coalition?", back, source: "keyterm" as const });
 const bank = (stem: string, back: string, rationale?: string): SyncContent => ({ items: [item(stem, rationale)], flashcards: [flashcard(back)] });
