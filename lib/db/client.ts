@@ -1,4 +1,6 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
+import { LRUCache } from "lru-cache";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
@@ -44,6 +46,40 @@ class TunedSqlite extends PrismaBetterSQLite3 {
   override async connect() {
     const adapter = await super.connect();
     await adapter.executeScript(`PRAGMA synchronous = ${this.#synchronous};`);
+    keepPreparedStatements((adapter as unknown as { client: BetterSqlite3.Database }).client);
     return adapter;
   }
+}
+
+/** Distinct statements kept per connection (Prisma's `IN (?, ?, …)` lists make one statement per list length). */
+const KEPT_STATEMENTS = 500;
+
+/**
+ * The adapter prepares every statement anew (`client.prepare(sql).bind(args)`,
+ * and a better-sqlite3 statement can be bound only once). This keeps each
+ * prepared statement by its SQL and hands the adapter a view of it with the
+ * arguments of this call: the same calls the adapter makes (`reader`,
+ * `run`, `columns`, `raw().all()`), run on the kept statement with the
+ * arguments passed each time, as SQLite's own statement cache would. Safe
+ * because the connection is used from one thread and every call runs to
+ * completion (no `iterate()` is left open on a statement).
+ */
+function keepPreparedStatements(client: BetterSqlite3.Database) {
+  const prepare = client.prepare.bind(client);
+  const kept = new LRUCache<string, BetterSqlite3.Statement>({ max: KEPT_STATEMENTS });
+  const statement = (sql: string) => {
+    let stmt = kept.get(sql);
+    if (stmt === undefined) kept.set(sql, (stmt = prepare(sql)));
+    return stmt;
+  };
+  const withArgs = (stmt: BetterSqlite3.Statement, args: unknown[]) => ({
+    reader: stmt.reader,
+    columns: () => stmt.columns(),
+    run: () => stmt.run(args),
+    raw: () => ({ all: () => stmt.raw(true).all(args) }),
+  });
+  client.prepare = ((sql: string) => {
+    const stmt = statement(sql);
+    return { reader: stmt.reader, run: () => stmt.run(), bind: (args: unknown[]) => withArgs(stmt, args) };
+  }) as unknown as BetterSqlite3.Database["prepare"];
 }

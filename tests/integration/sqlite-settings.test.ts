@@ -27,4 +27,29 @@ describe.runIf(sqlite)("the SQLite connection", () => {
       else process.env.SQLITE_SYNCHRONOUS = before;
     }
   });
+
+  it("keeps prepared statements and runs each with the arguments of its own call, also after a failed one and a rolled-back transaction", async () => {
+    const client = createDb(process.env.DATABASE_URL);
+    try {
+      await client.$executeRawUnsafe(`CREATE TEMP TABLE "kept" ("k" TEXT PRIMARY KEY, "v" INTEGER NOT NULL)`);
+      const insert = `INSERT INTO "kept" ("k", "v") VALUES (?, ?)`;
+      const read = `SELECT "k", "v" FROM "kept" WHERE "v" >= ? ORDER BY "k"`;
+      for (const [k, v] of [["a", 1], ["b", 2], ["c", 3]] as const) expect(await client.$executeRawUnsafe(insert, k, v)).toBe(1);
+      await expect(client.$executeRawUnsafe(insert, "a", 9)).rejects.toThrow();
+      expect(await client.$queryRawUnsafe(read, 2)).toEqual([{ k: "b", v: 2 }, { k: "c", v: 3 }]);
+      expect(await client.$queryRawUnsafe(read, 3)).toEqual([{ k: "c", v: 3 }]);
+      await expect(
+        client.$transaction(async (tx) => {
+          await tx.$executeRawUnsafe(insert, "d", 4);
+          expect(await tx.$queryRawUnsafe(read, 4)).toEqual([{ k: "d", v: 4 }]);
+          throw new Error("roll back");
+        }),
+      ).rejects.toThrow("roll back");
+      expect(await client.$queryRawUnsafe(read, 0)).toEqual([{ k: "a", v: 1 }, { k: "b", v: 2 }, { k: "c", v: 3 }]);
+      expect(await client.$executeRawUnsafe(insert, "d", 4)).toBe(1);
+      expect(await client.$queryRawUnsafe(read, 4)).toEqual([{ k: "d", v: 4 }]);
+    } finally {
+      await client.$disconnect();
+    }
+  });
 });
