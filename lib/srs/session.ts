@@ -87,42 +87,6 @@ const CARD_JOINS = `FROM "ReviewCard" AS c
   LEFT JOIN "Flashcard" AS f ON c."kind" = 'flashcard' AND f."id" = c."flashcardId"
   LEFT JOIN "Item" AS i ON c."kind" = 'item' AND i."id" = c."itemId"`;
 
-/** A card as today's plan needs it: no scheduling fields beyond state and due, no content. */
-interface PlannedCard {
-  id: string;
-  due: Date;
-  state: number;
-  flashcard: { lessonSlug: string; position: number } | null;
-}
-
-/**
- * The learner's live cards due before `horizon`, and their new ones (not
- * suspended), with each flashcard's lesson and place in it: what the plan
- * orders. One raw statement, with only the columns the plan uses (through
- * Prisma's relation filters and nested select this read took most of the
- * queue's time). The owner is named in each branch of the OR so each
- * branch reads its own index ((userId, due) and (userId, state, due)); with
- * one `userId =` outside it, SQLite read all of the learner's cards.
- */
-async function todaysCards(userId: string, horizon: Date): Promise<PlannedCard[]> {
-  const p = params();
-  const rows = await db.$queryRawUnsafe<Array<{ id: string; due: Date; state: number; lessonSlug: string | null; position: number | null }>>(
-    `SELECT c."id", c."state", c."due", f."lessonSlug", f."position" ${CARD_JOINS}
-     WHERE ((c."userId" = ${p.next()} AND c."due" < ${p.time()}) OR (c."userId" = ${p.next()} AND c."state" = 0))
-       AND c."suspended" = ${p.pg ? "false" : "0"} AND ${LIVE(p.next())}`,
-    userId,
-    timeValue(horizon),
-    userId,
-    userId,
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    due: r.due,
-    state: Number(r.state),
-    flashcard: r.lessonSlug === null || r.position === null ? null : { lessonSlug: r.lessonSlug, position: Number(r.position) },
-  }));
-}
-
 /** A card to show: its scheduling fields and the version of the content it shows. */
 interface ShownCard {
   id: string;
@@ -167,65 +131,6 @@ async function shownCards(userId: string, ids: readonly string[]): Promise<Map<s
   return cards;
 }
 
-interface NewCandidate {
-  id: string;
-  lessonSlug: string;
-  position: number;
-}
-
-/** Flashcards of lessons the learner has read that they have no card for yet (not retired), in one statement. */
-async function newCandidates(userId: string): Promise<NewCandidate[]> {
-  const p = params();
-  const rows = await db.$queryRawUnsafe<NewCandidate[]>(
-    `SELECT f."id", f."lessonSlug", f."position"
-     FROM "LessonProgress" AS lp JOIN "Flashcard" AS f ON f."lessonSlug" = lp."lessonSlug"
-     WHERE lp."userId" = ${p.next()} AND f."retiredAt" IS NULL
-       AND NOT EXISTS (SELECT 1 FROM "ReviewCard" AS rc WHERE rc."userId" = ${p.next()} AND rc."flashcardId" = f."id")`,
-    userId,
-    userId,
-  );
-  return rows.map((r) => ({ id: r.id, lessonSlug: r.lessonSlug, position: Number(r.position) }));
-}
-
-/** What was done in this study day, from the learner's review log (grades not undone), and what falls due in the next. */
-interface TodaysWork {
-  /** Grades given on the review screen (not in practice), learning steps included. */
-  studied: number;
-  /** Of those, grades of new cards and of review cards. */
-  newCards: number;
-  reviews: number;
-  /** Grades of review cards from anywhere (practice too): remembered, and all. */
-  passed: number;
-  total: number;
-  /** Cards (not new, not suspended) that fall due during the learner's next day. */
-  tomorrow: number;
-}
-
-/** Today's work as counts, and tomorrow's count, in one statement (the log rows themselves are not needed). */
-async function todaysWork(userId: string, day: LearnerDay): Promise<TodaysWork> {
-  const p = params();
-  const rows = await db.$queryRawUnsafe<Array<Record<keyof TodaysWork, number | bigint | null>>>(
-    `SELECT COUNT(CASE WHEN l."source" <> 'practice' THEN 1 END) AS "studied",
-            COUNT(CASE WHEN l."source" <> 'practice' AND l."state" = 0 THEN 1 END) AS "newCards",
-            COUNT(CASE WHEN l."source" <> 'practice' AND l."state" = 2 THEN 1 END) AS "reviews",
-            COUNT(CASE WHEN l."state" = 2 AND l."rating" > 1 THEN 1 END) AS "passed",
-            COUNT(CASE WHEN l."state" = 2 THEN 1 END) AS "total",
-            (SELECT COUNT(*) FROM "ReviewCard" AS c
-             WHERE c."userId" = ${p.next()} AND c."suspended" = ${p.pg ? "false" : "0"} AND c."state" <> 0 AND c."due" >= ${p.time()} AND c."due" < ${p.time()}) AS "tomorrow"
-     FROM "ReviewLog" AS l
-     WHERE l."userId" = ${p.next()} AND l."undoneAt" IS NULL AND l."reviewedAt" >= ${p.time()} AND l."reviewedAt" < ${p.time()}`,
-    userId,
-    timeValue(day.end),
-    timeValue(new Date(day.end.getTime() + 86_400_000)),
-    userId,
-    timeValue(day.start),
-    timeValue(day.end),
-  );
-  const row = rows[0];
-  const n = (k: keyof TodaysWork) => Number(row?.[k] ?? 0);
-  return { studied: n("studied"), newCards: n("newCards"), reviews: n("reviews"), passed: n("passed"), total: n("total"), tomorrow: n("tomorrow") };
-}
-
 type UndoableLog = { clientId: string; cardId: string; reviewedAt: Date; after: string };
 
 /**
@@ -234,10 +139,9 @@ type UndoableLog = { clientId: string; cardId: string; reviewedAt: Date; after: 
  * SQL here, so the two cannot drift apart (a rule of a shape this does not
  * know throws). Through the query compiler this read took ~1.3 ms, raw ~0.4.
  */
-export function latestUndoableSql(userId: string): { sql: string; values: unknown[] } {
+export function latestUndoableSql(userId: string, columns = `"clientId", "cardId", "reviewedAt", "after"`, p = params()): { sql: string; values: unknown[] } {
   const { where, orderBy } = latestUndoable(userId);
   if (where.userId !== userId) throw new Error("latestUndoable must filter by the learner");
-  const p = params();
   const conditions: string[] = [];
   const values: unknown[] = [];
   for (const [column, rule] of Object.entries(where) as Array<[string, unknown]>) {
@@ -258,14 +162,160 @@ export function latestUndoableSql(userId: string): { sql: string; values: unknow
     }),
   );
   return {
-    sql: `SELECT "clientId", "cardId", "reviewedAt", "after" FROM "ReviewLog" WHERE ${conditions.join(" AND ")} ORDER BY ${order.join(", ")} LIMIT 1`,
+    sql: `SELECT ${columns} FROM "ReviewLog" WHERE ${conditions.join(" AND ")} ORDER BY ${order.join(", ")} LIMIT 1`,
     values,
   };
 }
 
-async function latestUndoableLog(userId: string): Promise<UndoableLog | null> {
-  const { sql, values } = latestUndoableSql(userId);
-  return (await db.$queryRawUnsafe<UndoableLog[]>(sql, ...values))[0] ?? null;
+/** A card due by the plan's horizon, as the plan needs it: no scheduling fields beyond state and due, no content. */
+interface DueCard {
+  id: string;
+  due: Date;
+  state: number;
+}
+
+/** A new card (one with a row, not yet graded), with its flashcard's lesson and place in it (null for a question). */
+interface FreshCard {
+  id: string;
+  flashcard: { lessonSlug: string; position: number } | null;
+}
+
+interface NewCandidate {
+  id: string;
+  lessonSlug: string;
+  position: number;
+}
+
+/** What was done in this study day, from the learner's review log (grades not undone), and what falls due in the next. */
+interface TodaysWork {
+  /** Grades given on the review screen (not in practice), learning steps included. */
+  studied: number;
+  /** Of those, grades of new cards and of review cards. */
+  newCards: number;
+  reviews: number;
+  /** Grades of review cards from anywhere (practice too): remembered, and all. */
+  passed: number;
+  total: number;
+  /** Cards (not new, not suspended) that fall due during the learner's next day. */
+  tomorrow: number;
+}
+
+/** Everything today's plan reads from the database, in one statement (see readPlan). */
+interface PlanReads {
+  due: DueCard[];
+  fresh: FreshCard[];
+  candidates: NewCandidate[];
+  work: TodaysWork;
+  latest: UndoableLog | null;
+  hasCards: boolean;
+}
+
+/** A JSON column of a raw statement: text on SQLite, and on PostgreSQL too (cast), so one parse serves both. */
+const parseJson = <T>(value: unknown, empty: T): T => (value === null || value === undefined ? empty : typeof value === "string" ? (JSON.parse(value) as T) : (value as T));
+
+/** The lessons' course order as one JSON parameter (slug → order), made once per content load. */
+const orderParams = new WeakMap<Map<string, number>, string>();
+function lessonOrderParam(lessons: Map<string, number>): string {
+  let param = orderParams.get(lessons);
+  if (param === undefined) orderParams.set(lessons, (param = JSON.stringify(Object.fromEntries(lessons))));
+  return param;
+}
+
+/**
+ * The reads of today's plan as one statement of scalar subqueries, each
+ * list as one JSON column (every statement through Prisma's adapter costs
+ * ~0.3 ms, and every value it returns ~1 µs):
+ * - `due`: the learner's live cards, not new and not suspended, due before
+ *   `horizon`. The owner is named in the statement so it reads the
+ *   (userId, due) index.
+ * - `fresh` and `candidates`: the first `newLimit` in course order of the
+ *   learner's new cards (live, not suspended; questions after flashcards),
+ *   and of the flashcards of lessons they have read that they have no card
+ *   for yet (not retired). The day takes at most `newLimit` new cards, so
+ *   the first `newLimit` of each list hold the first of the two together:
+ *   the order is cardOrder's, with the lessons' order as a parameter, ties
+ *   by id in code-unit order as the queue's sort (`COLLATE "C"` on
+ *   PostgreSQL).
+ * - `work`: today's grades as counts (the log rows themselves are not
+ *   needed), and `tomorrow`, what falls due in the next day.
+ * - `latest`: the latest undoable grade, by Undo's own definition
+ *   (latestUndoableSql); `hasCards`: whether the learner has any card.
+ * Times come back as ISO text (PostgreSQL's timestamps are read as UTC).
+ */
+async function readPlan(userId: string, horizon: Date, day: LearnerDay, lessons: Map<string, number>, newLimit: number): Promise<PlanReads> {
+  const p = params();
+  const values: unknown[] = [];
+  const bind = (value: unknown) => (values.push(value), p.next());
+  const bindTime = (date: Date) => (values.push(timeValue(date)), p.time());
+  const utc = (column: string) => (p.pg ? `(${column} AT TIME ZONE 'UTC')` : column);
+  const list = (items: string, from: string) =>
+    p.pg ? `(SELECT COALESCE(json_agg(json_build_array(${items})), '[]'::json)::text ${from})` : `(SELECT json_group_array(json_array(${items})) ${from})`;
+  const tuple = (items: string, from: string) => (p.pg ? `(SELECT json_build_array(${items})::text ${from})` : `(SELECT json_array(${items}) ${from})`);
+  const no = p.pg ? "false" : "0";
+  const byId = (column: string) => (p.pg ? `${column} COLLATE "C"` : column);
+  // cardOrder in SQL: the lesson's order (999 when unknown) × 1000 + the flashcard's position, the order looked up by
+  // the slug as an object label (SQLite parses the JSON once per statement; a join with json_each parsed it per row).
+  const order = () =>
+    p.pg
+      ? `(COALESCE(CAST((${bind(lessonOrderParam(lessons))}::jsonb ->> f."lessonSlug") AS double precision), 999) * 1000 + f."position")`
+      : `(COALESCE(${bind(lessonOrderParam(lessons))} ->> f."lessonSlug", 999) * 1000 + f."position")`;
+  const limit = Math.max(0, Math.floor(newLimit));
+
+  const due = list(
+    `c."id", c."state", ${utc(`c."due"`)}`,
+    `${CARD_JOINS}
+     WHERE c."userId" = ${bind(userId)} AND c."due" < ${bindTime(horizon)} AND c."state" <> 0 AND c."suspended" = ${no} AND ${LIVE(bind(userId))}`,
+  );
+  const fresh = list(
+    `t."id", t."lessonSlug", t."position"`,
+    `FROM (SELECT c."id", f."lessonSlug", f."position" ${CARD_JOINS}
+       WHERE c."userId" = ${bind(userId)} AND c."state" = 0 AND c."suspended" = ${no} AND ${LIVE(bind(userId))}
+       ORDER BY CASE WHEN f."id" IS NULL THEN 1 ELSE 0 END, ${order()}, ${byId(`c."id"`)} LIMIT ${bind(limit)}) AS t`,
+  );
+  const candidates = list(
+    `t."id", t."lessonSlug", t."position"`,
+    `FROM (SELECT f."id", f."lessonSlug", f."position"
+       FROM "LessonProgress" AS lp JOIN "Flashcard" AS f ON f."lessonSlug" = lp."lessonSlug"
+       WHERE lp."userId" = ${bind(userId)} AND f."retiredAt" IS NULL
+         AND NOT EXISTS (SELECT 1 FROM "ReviewCard" AS rc WHERE rc."userId" = ${bind(userId)} AND rc."flashcardId" = f."id")
+       ORDER BY ${order()}, ${byId(`f."id"`)} LIMIT ${bind(limit)}) AS t`,
+  );
+  const work = tuple(
+    `COUNT(CASE WHEN l."source" <> 'practice' THEN 1 END),
+     COUNT(CASE WHEN l."source" <> 'practice' AND l."state" = 0 THEN 1 END),
+     COUNT(CASE WHEN l."source" <> 'practice' AND l."state" = 2 THEN 1 END),
+     COUNT(CASE WHEN l."state" = 2 AND l."rating" > 1 THEN 1 END),
+     COUNT(CASE WHEN l."state" = 2 THEN 1 END)`,
+    `FROM "ReviewLog" AS l
+     WHERE l."userId" = ${bind(userId)} AND l."undoneAt" IS NULL AND l."reviewedAt" >= ${bindTime(day.start)} AND l."reviewedAt" < ${bindTime(day.end)}`,
+  );
+  const tomorrow = `(SELECT COUNT(*) FROM "ReviewCard" AS c
+     WHERE c."userId" = ${bind(userId)} AND c."suspended" = ${no} AND c."state" <> 0
+       AND c."due" >= ${bindTime(day.end)} AND c."due" < ${bindTime(new Date(day.end.getTime() + 86_400_000))})`;
+  const latestColumns = p.pg ? `json_build_array("clientId", "cardId", ("reviewedAt" AT TIME ZONE 'UTC'), "after")::text` : `json_array("clientId", "cardId", "reviewedAt", "after")`;
+  const undoable = latestUndoableSql(userId, latestColumns, p);
+  values.push(...undoable.values);
+  const latest = `(${undoable.sql})`;
+  const hasCards = `EXISTS (SELECT 1 FROM "ReviewCard" AS c WHERE c."userId" = ${bind(userId)})`;
+
+  const rows = await db.$queryRawUnsafe<Array<Record<"due" | "fresh" | "candidates" | "work" | "tomorrow" | "latest" | "hasCards", unknown>>>(
+    `SELECT ${due} AS "due", ${fresh} AS "fresh", ${candidates} AS "candidates", ${work} AS "work", ${tomorrow} AS "tomorrow", ${latest} AS "latest", ${hasCards} AS "hasCards"`,
+    ...values,
+  );
+  const row = rows[0]!;
+  const counts = parseJson<Array<number | null>>(row.work, []).map((n) => Number(n ?? 0));
+  const log = parseJson<[string, string, string, string] | null>(row.latest, null);
+  return {
+    due: parseJson<Array<[string, number, string]>>(row.due, []).map(([id, state, due]) => ({ id, state: Number(state), due: new Date(due) })),
+    fresh: parseJson<Array<[string, string | null, number | null]>>(row.fresh, []).map(([id, lessonSlug, position]) => ({
+      id,
+      flashcard: lessonSlug === null || position === null ? null : { lessonSlug, position: Number(position) },
+    })),
+    candidates: parseJson<Array<[string, string, number]>>(row.candidates, []).map(([id, lessonSlug, position]) => ({ id, lessonSlug, position: Number(position) })),
+    work: { studied: counts[0] ?? 0, newCards: counts[1] ?? 0, reviews: counts[2] ?? 0, passed: counts[3] ?? 0, total: counts[4] ?? 0, tomorrow: Number(row.tomorrow ?? 0) },
+    latest: log ? { clientId: log[0], cardId: log[1], reviewedAt: new Date(log[2]), after: log[3] } : null,
+    hasCards: Boolean(Number(row.hasCards)),
+  };
 }
 
 /**
@@ -275,16 +325,21 @@ async function latestUndoableLog(userId: string): Promise<UndoableLog | null> {
  */
 async function planToday(userId: string, timeZone: string, now: Date, settings: LearnerSrsSettings, day: LearnerDay) {
   const horizon = new Date(Math.max(day.end.getTime(), now.getTime() + LEARN_AHEAD_MINUTES * 60_000));
-  const [cards, candidates, work, lessons] = await Promise.all([todaysCards(userId, horizon), newCandidates(userId), todaysWork(userId, day), lessonOrders()]);
+  const lessons = await lessonOrders();
+  const { due, fresh, candidates, work, latest, hasCards } = await readPlan(userId, horizon, day, lessons, settings.newPerDay);
   const doneToday = { newCards: work.newCards, reviews: work.reviews };
   const queue = buildQueue({
-    cards: cards.map((c) => ({
-      id: c.id,
-      due: c.due,
-      state: c.state as 0 | 1 | 2 | 3,
-      suspended: false,
-      order: c.flashcard ? cardOrder(lessons, c.flashcard.lessonSlug, c.flashcard.position) : undefined,
-    })),
+    cards: [
+      ...due.map((c) => ({ id: c.id, due: c.due, state: c.state as 0 | 1 | 2 | 3, suspended: false })),
+      // A new card's due date plays no part in the queue.
+      ...fresh.map((c) => ({
+        id: c.id,
+        due: now,
+        state: 0 as const,
+        suspended: false,
+        order: c.flashcard ? cardOrder(lessons, c.flashcard.lessonSlug, c.flashcard.position) : undefined,
+      })),
+    ],
     newCandidates: candidates.map((f) => ({ key: f.id, order: cardOrder(lessons, f.lessonSlug, f.position) })),
     now,
     timeZone,
@@ -295,7 +350,7 @@ async function planToday(userId: string, timeZone: string, now: Date, settings: 
     learnAheadMinutes: LEARN_AHEAD_MINUTES,
     seed: userId,
   });
-  return { cards, work, doneToday, queue };
+  return { known: new Set([...due.map((c) => c.id), ...fresh.map((c) => c.id)]), work, doneToday, queue, latest, hasCards };
 }
 
 /** What Review has for the learner right now, by kind: the one "due today" every page shows. */
@@ -329,17 +384,12 @@ export async function getReviewSession(
 ): Promise<ReviewSession & { more?: number }> {
   const settings = options.settings ?? (await getSrsSettings(userId));
   const day = learnerDay(now, timeZone, settings.rolloverHour);
-  // The latest grade does not depend on today's plan: read alongside it.
-  const [plan, latestLog] = await Promise.all([
-    planToday(userId, timeZone, now, settings, day),
-    latestUndoableLog(userId),
-  ]);
-  const { cards, work, doneToday, queue: whole } = plan;
+  const { known, work, doneToday, queue: whole, latest: latestLog, hasCards } = await planToday(userId, timeZone, now, settings, day);
   // A first screenful: only the first `limit` cards get their views (and new ones their rows); the counts stay the whole day's.
   const queue = options.limit === undefined ? whole : { ...whole, entries: whole.entries.slice(0, options.limit) };
   const more = options.limit === undefined ? undefined : Math.max(0, whole.entries.length - options.limit);
 
-  const cardIds = await materialiseNewCards(userId, queue.entries, new Set(cards.map((c) => c.id)), now);
+  const cardIds = await materialiseNewCards(userId, queue.entries, known, now);
   const entries = queue.entries.map((e) => ({ ...e, cardId: cardIds.get(e.id) ?? e.id }));
   // Today's grade to undo is only offered from today's log; its card is read with those shown.
   const logToday = latestLog && latestLog.reviewedAt >= day.start ? latestLog : null;
@@ -361,7 +411,7 @@ export async function getReviewSession(
     cards: views,
     doneToday: { cards: work.studied, ...doneToday, passed: work.passed, total: work.total },
     ...(more === undefined ? {} : { more }),
-    hasCards: views.length > 0 || cards.length > 0 || (await db.reviewCard.count({ where: { userId }, take: 1 })) > 0,
+    hasCards: views.length > 0 || hasCards,
     lastGrade: undoableGrade(logToday, shown),
   };
 }

@@ -1,9 +1,11 @@
 /**
- * `npx tsx --conditions=react-server scripts/bench/profile-grading.ts --sqlite-file bench-results/review-200.db`
- * Starts the built production server under the V8 CPU profiler, grades for
- * `--duration` seconds at `--connections`, stops, and prints the functions
- * with the most self time (grouped by package). For finding what a grade
- * costs; the figures themselves come from `npm run bench:review`.
+ * `npx tsx --conditions=react-server scripts/bench/profile-grading.ts --sqlite-file bench-results/review-200.db [--load grades|queue|queue-first]`
+ * Starts the built production server under the V8 CPU profiler, grades (or,
+ * with `--load queue`, asks for today's queue, `queue-first` with
+ * `?limit=20`) for `--duration` seconds at `--connections`, stops, and
+ * prints the functions with the most self time (grouped by package). For
+ * finding what a request costs; the figures themselves come from
+ * `npm run bench:review`.
  */
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
@@ -11,7 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { root } from "../lib/env-files";
-import { mintCookies, runGradeLoad } from "./load";
+import { mintCookies, runGradeLoad, runQueueLoad } from "./load";
 import { openBenchDb } from "./raw";
 import { freePort } from "./server";
 
@@ -21,8 +23,10 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "16" },
     duration: { type: "string", default: "10" },
     out: { type: "string", default: "bench-results/profile" },
+    load: { type: "string", default: "grades" },
   },
 });
+if (!["grades", "queue", "queue-first"].includes(args.load!)) throw new Error(`--load must be grades, queue or queue-first, got ${args.load}`);
 const url = `file:${path.resolve(root, args["sqlite-file"]!)}`;
 const outDir = path.resolve(root, args.out!);
 fs.rmSync(outDir, { recursive: true, force: true });
@@ -42,10 +46,17 @@ for (let i = 0; ; i++) {
 const bench = await openBenchDb("sqlite", url);
 const users = await bench.users();
 const cookies = await mintCookies(users, secret);
-const targets = await bench.gradableCards(users.at(-1)!.id);
-await runGradeLoad({ url: base, connections: 16, durationSeconds: 3, targets, cookies, runTag: `pw${Date.now().toString(36)}`, seed: 7, db: bench, serverPid: child.pid! });
-const result = await runGradeLoad({ url: base, connections: Number(args.connections), durationSeconds: Number(args.duration), targets, cookies, runTag: `p${Date.now().toString(36)}`, seed: 9, db: bench, serverPid: child.pid! });
-console.log(`${result.requestsPerSecond.toFixed(0)} req/s, server CPU ${result.serverCpuMsPerRequest} ms/req`);
+if (args.load === "grades") {
+  const targets = await bench.gradableCards(users.at(-1)!.id);
+  await runGradeLoad({ url: base, connections: 16, durationSeconds: 3, targets, cookies, runTag: `pw${Date.now().toString(36)}`, seed: 7, db: bench, serverPid: child.pid! });
+  const result = await runGradeLoad({ url: base, connections: Number(args.connections), durationSeconds: Number(args.duration), targets, cookies, runTag: `p${Date.now().toString(36)}`, seed: 9, db: bench, serverPid: child.pid! });
+  console.log(`${result.requestsPerSecond.toFixed(0)} req/s, server CPU ${result.serverCpuMsPerRequest} ms/req`);
+} else {
+  const queue = { url: base, userIds: users.map((u) => u.id), cookies, serverPid: child.pid!, ...(args.load === "queue-first" ? { limit: 20 } : {}) };
+  await runQueueLoad({ ...queue, connections: 16, durationSeconds: 3, seed: 7 });
+  const result = await runQueueLoad({ ...queue, connections: Number(args.connections), durationSeconds: Number(args.duration), seed: 9 });
+  console.log(JSON.stringify(result));
+}
 await bench.close();
 child.kill("SIGINT");
 await new Promise((r) => child.on("exit", r));
