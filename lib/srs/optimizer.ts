@@ -391,7 +391,14 @@ export function startOptimization(db: Db, userId: string, now = new Date()): Pro
     const { eligible, needed } = optimizationEligibility(reviews);
     if (!eligible) return { ok: false, reason: "not-enough-reviews", needed };
 
-    const { id } = await db.optimization.create({ data: { userId, status: "queued", reviews, createdAt: now }, select: { id: true } });
+    let id: string;
+    try {
+      ({ id } = await db.optimization.create({ data: { userId, status: "queued", reviews, createdAt: now }, select: { id: true } }));
+    } catch (error) {
+      // Another app process queued one since the check: the partial unique index on active runs refused this one.
+      if ((error as { code?: string } | null)?.code === "P2002") return { ok: false, reason: "already-running" };
+      throw error;
+    }
     void runOptimization(db, id);
     return { ok: true, optimizationId: id };
   });
@@ -405,10 +412,11 @@ const startsByLearner = new Map<string, Promise<unknown>>();
 
 /**
  * Runs a learner's starts one after another, so a double click or two tabs
- * cannot both find no active run and queue two. This guards one process,
- * where runs live anyway; two processes could still queue two runs for one
- * learner, which costs a second fit and nothing else. (A serializable
- * transaction would guard across processes, but @prisma/adapter-pg 6.19
+ * cannot both find no active run and queue two. Across app processes the
+ * database decides: a partial unique index allows one queued or running
+ * row per learner (migration `one_active_optimization_per_learner`), and
+ * the start that loses the race is told a run is already under way. (A
+ * serializable transaction would also guard, but @prisma/adapter-pg 6.19
  * never returns the connection to its pool when COMMIT fails with a
  * serialization error, so every lost race would leak one.)
  */

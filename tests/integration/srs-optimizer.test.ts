@@ -1,6 +1,7 @@
 import { createEmptyCard, default_w, fsrs, type Card, type Grade } from "ts-fsrs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { createDb } from "@/lib/db/client";
 import {
   applyOptimization,
   buildTrainingHistories,
@@ -278,6 +279,40 @@ describe("schedule optimization", () => {
     const before = await cardsOf(learnerId);
     expect(await applyOptimization(db, learnerId, start.optimizationId, { reschedule: false }, now)).toEqual({ ok: true, rescheduled: 0 });
     expect(await cardsOf(learnerId)).toEqual(before);
+  });
+
+  it("queues one run per learner across app processes: a start that loses the race to another process is told one is running", async () => {
+    // Another app process (a client of its own) queues a run just after this one found none.
+    const otherProcess = createDb();
+    let raced: string | null = null;
+    const pass = <T extends object>(target: T, prop: string | symbol) => {
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === "function" ? value.bind(target) : value;
+    };
+    const optimization = new Proxy(db.optimization, {
+      get(target, prop) {
+        if (prop !== "findFirst") return pass(target, prop);
+        return async (args: Parameters<typeof target.findFirst>[0]) => {
+          const row = await target.findFirst(args);
+          if (raced === null) raced = (await otherProcess.optimization.create({ data: { userId: learnerId, status: "queued", createdAt: now } })).id;
+          return row;
+        };
+      },
+    });
+    const racing = new Proxy(db, { get: (target, prop) => (prop === "optimization" ? optimization : pass(target, prop)) });
+    try {
+      expect(await startOptimization(racing, learnerId, now)).toEqual({ ok: false, reason: "already-running" });
+      expect(raced).not.toBeNull();
+      const active = await db.optimization.findMany({ where: { userId: learnerId, status: { in: ["queued", "running"] } }, select: { id: true } });
+      expect(active).toEqual([{ id: raced }]);
+      // The database itself refuses a second active run, and takes one again once the first has ended.
+      await expect(otherProcess.optimization.create({ data: { userId: learnerId, status: "running", createdAt: now } })).rejects.toMatchObject({ code: "P2002" });
+      await db.optimization.update({ where: { id: raced! }, data: { status: "failed", error: "test", finishedAt: now } });
+      const again = await otherProcess.optimization.create({ data: { userId: learnerId, status: "queued", createdAt: now } });
+      await db.optimization.update({ where: { id: again.id }, data: { status: "failed", error: "test", finishedAt: now } });
+    } finally {
+      await otherProcess.$disconnect();
+    }
   });
 
   it("fails a run it cannot finish with a short message for the learner and logs the error", async () => {
