@@ -237,7 +237,10 @@ function lessonOrderParam(lessons: Map<string, number>): string {
  *   by id in code-unit order as the queue's sort (`COLLATE "C"` on
  *   PostgreSQL).
  * - `work`: today's grades as counts (the log rows themselves are not
- *   needed), and `tomorrow`, what falls due in the next day.
+ *   needed), and `tomorrow`, what falls due in the next day. Once today's
+ *   new cards have used the allowance up, the two new-card reads are
+ *   skipped (for a learner who has done the day's new cards, most of the
+ *   statement's work).
  * - `latest`: the latest undoable grade, by Undo's own definition
  *   (latestUndoableSql); `hasCards`: whether the learner has any card.
  * Times come back as ISO text (PostgreSQL's timestamps are read as UTC).
@@ -261,6 +264,18 @@ async function readPlan(userId: string, horizon: Date, day: LearnerDay, lessons:
       : `(COALESCE(${bind(lessonOrderParam(lessons))} ->> f."lessonSlug", 999) * 1000 + f."position")`;
   const limit = Math.max(0, Math.floor(newLimit));
 
+  // Today's counts first (the statement's WITH, so its parameters come first): the new-card reads below are
+  // skipped once the day's allowance is used up (a condition SQLite and PostgreSQL evaluate once).
+  const workCte = `"work" AS MATERIALIZED (SELECT
+       COUNT(CASE WHEN l."source" <> 'practice' THEN 1 END) AS "studied",
+       COUNT(CASE WHEN l."source" <> 'practice' AND l."state" = 0 THEN 1 END) AS "newCards",
+       COUNT(CASE WHEN l."source" <> 'practice' AND l."state" = 2 THEN 1 END) AS "reviews",
+       COUNT(CASE WHEN l."state" = 2 AND l."rating" > 1 THEN 1 END) AS "passed",
+       COUNT(CASE WHEN l."state" = 2 THEN 1 END) AS "total"
+     FROM "ReviewLog" AS l
+     WHERE l."userId" = ${bind(userId)} AND l."undoneAt" IS NULL AND l."reviewedAt" >= ${bindTime(day.start)} AND l."reviewedAt" < ${bindTime(day.end)})`;
+  const roomLeft = () => `(SELECT "newCards" FROM "work") < ${bind(limit)}`;
+
   const due = list(
     `c."id", c."state", ${utc(`c."due"`)}`,
     `${CARD_JOINS}
@@ -269,7 +284,7 @@ async function readPlan(userId: string, horizon: Date, day: LearnerDay, lessons:
   const fresh = list(
     `t."id", t."lessonSlug", t."position"`,
     `FROM (SELECT c."id", f."lessonSlug", f."position" ${CARD_JOINS}
-       WHERE c."userId" = ${bind(userId)} AND c."state" = 0 AND c."suspended" = ${no} AND ${LIVE(bind(userId))}
+       WHERE c."userId" = ${bind(userId)} AND c."state" = 0 AND c."suspended" = ${no} AND ${LIVE(bind(userId))} AND ${roomLeft()}
        ORDER BY CASE WHEN f."id" IS NULL THEN 1 ELSE 0 END, ${order()}, ${byId(`c."id"`)} LIMIT ${bind(limit)}) AS t`,
   );
   const candidates = list(
@@ -277,18 +292,10 @@ async function readPlan(userId: string, horizon: Date, day: LearnerDay, lessons:
     `FROM (SELECT f."id", f."lessonSlug", f."position"
        FROM "LessonProgress" AS lp JOIN "Flashcard" AS f ON f."lessonSlug" = lp."lessonSlug"
        WHERE lp."userId" = ${bind(userId)} AND f."retiredAt" IS NULL
-         AND NOT EXISTS (SELECT 1 FROM "ReviewCard" AS rc WHERE rc."userId" = ${bind(userId)} AND rc."flashcardId" = f."id")
+         AND NOT EXISTS (SELECT 1 FROM "ReviewCard" AS rc WHERE rc."userId" = ${bind(userId)} AND rc."flashcardId" = f."id") AND ${roomLeft()}
        ORDER BY ${order()}, ${byId(`f."id"`)} LIMIT ${bind(limit)}) AS t`,
   );
-  const work = tuple(
-    `COUNT(CASE WHEN l."source" <> 'practice' THEN 1 END),
-     COUNT(CASE WHEN l."source" <> 'practice' AND l."state" = 0 THEN 1 END),
-     COUNT(CASE WHEN l."source" <> 'practice' AND l."state" = 2 THEN 1 END),
-     COUNT(CASE WHEN l."state" = 2 AND l."rating" > 1 THEN 1 END),
-     COUNT(CASE WHEN l."state" = 2 THEN 1 END)`,
-    `FROM "ReviewLog" AS l
-     WHERE l."userId" = ${bind(userId)} AND l."undoneAt" IS NULL AND l."reviewedAt" >= ${bindTime(day.start)} AND l."reviewedAt" < ${bindTime(day.end)}`,
-  );
+  const work = `(SELECT ${p.pg ? "json_build_array" : "json_array"}("studied", "newCards", "reviews", "passed", "total")${p.pg ? "::text" : ""} FROM "work")`;
   const tomorrow = `(SELECT COUNT(*) FROM "ReviewCard" AS c
      WHERE c."userId" = ${bind(userId)} AND c."suspended" = ${no} AND c."state" <> 0
        AND c."due" >= ${bindTime(day.end)} AND c."due" < ${bindTime(new Date(day.end.getTime() + 86_400_000))})`;
@@ -299,7 +306,7 @@ async function readPlan(userId: string, horizon: Date, day: LearnerDay, lessons:
   const hasCards = `EXISTS (SELECT 1 FROM "ReviewCard" AS c WHERE c."userId" = ${bind(userId)})`;
 
   const rows = await db.$queryRawUnsafe<Array<Record<"due" | "fresh" | "candidates" | "work" | "tomorrow" | "latest" | "hasCards", unknown>>>(
-    `SELECT ${due} AS "due", ${fresh} AS "fresh", ${candidates} AS "candidates", ${work} AS "work", ${tomorrow} AS "tomorrow", ${latest} AS "latest", ${hasCards} AS "hasCards"`,
+    `WITH ${workCte} SELECT ${due} AS "due", ${fresh} AS "fresh", ${candidates} AS "candidates", ${work} AS "work", ${tomorrow} AS "tomorrow", ${latest} AS "latest", ${hasCards} AS "hasCards"`,
     ...values,
   );
   const row = rows[0]!;

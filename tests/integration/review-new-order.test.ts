@@ -17,6 +17,7 @@ vi.mock("@/lib/content/lessons", async (importOriginal) => ({
 import { createUser } from "@/lib/auth/users";
 import { db } from "@/lib/db";
 import { markLessonRead } from "@/lib/learn/progress";
+import { submitGrade } from "@/lib/srs/reviews";
 import { newCardFields } from "@/lib/srs/scheduler";
 import { saveSrsSettings } from "@/lib/srs/settings-store";
 import { DEFAULT_SRS_SETTINGS } from "@/lib/srs/settings";
@@ -91,5 +92,21 @@ describe("today's new cards", () => {
     await saveSrsSettings(userId, { ...DEFAULT_SRS_SETTINGS, newPerDay: 0 });
     expect(await newFronts(userId)).toEqual([]);
     expect((await todaysCounts(userId, "UTC")).new).toBe(0);
+  });
+
+  it("are none once today's grades have used the allowance up, and come back when it grows", async () => {
+    const userId = await learnerWithNewCards();
+    await saveSrsSettings(userId, { ...DEFAULT_SRS_SETTINGS, newPerDay: 1 });
+    const [first] = (await getReviewSession(userId, "UTC")).cards;
+    expect(first).toMatchObject({ queue: "new", front: { text: "B1" } });
+    expect((await submitGrade(userId, { id: `no-${run}-1`, cardId: first!.cardId, rating: 3, durationMs: 1000 })).status).toBe("applied");
+
+    const after = await getReviewSession(userId, "UTC");
+    expect(after.cards.filter((c) => c.queue === "new")).toEqual([]);
+    expect(after.doneToday.newCards).toBe(1);
+    expect((await todaysCounts(userId, "UTC")).new).toBe(0);
+
+    await saveSrsSettings(userId, { ...DEFAULT_SRS_SETTINGS, newPerDay: 3 });
+    expect(await newFronts(userId)).toEqual(["B2", "B3"]);
   });
 });
