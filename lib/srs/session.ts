@@ -295,7 +295,7 @@ async function readPlan(userId: string, horizon: Date, day: LearnerDay, lessons:
          AND NOT EXISTS (SELECT 1 FROM "ReviewCard" AS rc WHERE rc."userId" = ${bind(userId)} AND rc."flashcardId" = f."id") AND ${roomLeft()}
        ORDER BY ${order()}, ${byId(`f."id"`)} LIMIT ${bind(limit)}) AS t`,
   );
-  const work = `(SELECT ${p.pg ? "json_build_array" : "json_array"}("studied", "newCards", "reviews", "passed", "total")${p.pg ? "::text" : ""} FROM "work")`;
+  const work = tuple(`"studied", "newCards", "reviews", "passed", "total"`, `FROM "work"`);
   const tomorrow = `(SELECT COUNT(*) FROM "ReviewCard" AS c
      WHERE c."userId" = ${bind(userId)} AND c."suspended" = ${no} AND c."state" <> 0
        AND c."due" >= ${bindTime(day.end)} AND c."due" < ${bindTime(new Date(day.end.getTime() + 86_400_000))})`;
