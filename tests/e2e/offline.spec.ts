@@ -1,4 +1,4 @@
-import { devices, type BrowserContext, type Page, type Route } from "@playwright/test";
+import { devices, type BrowserContext, type Page, type Request, type Route } from "@playwright/test";
 import type { Db } from "../../lib/db/client";
 import { expect, signIn, test, type TestUser } from "./fixtures";
 
@@ -27,8 +27,33 @@ const syncStatus = (page: Page) => page.getByTestId("sync-status");
  */
 async function withoutBackgroundSync(context: BrowserContext) {
   await context.addInitScript(() => {
-    Object.defineProperty(ServiceWorkerRegistration.prototype, "sync", { configurable: true, get: () => undefined });
+    // about:blank is not a secure context and has no ServiceWorkerRegistration.
+    if (typeof ServiceWorkerRegistration !== "undefined") Object.defineProperty(ServiceWorkerRegistration.prototype, "sync", { configurable: true, get: () => undefined });
   });
+}
+
+/**
+ * What the browser asked of the API, from pages and the service worker, for the report of a failure: a grade that
+ * reaches the server while the test is offline should say how it got there.
+ */
+function apiRequests(context: BrowserContext) {
+  const seen: string[] = [];
+  const at = () => new Date().toISOString().slice(11, 23);
+  const from = (r: Request) => (r.serviceWorker() ? "service worker" : "page");
+  context.on("request", (r) => r.url().includes("/api/") && seen.push(`${at()} ${r.method()} ${new URL(r.url()).pathname} from the ${from(r)}`));
+  context.on("requestfailed", (r) => r.url().includes("/api/") && seen.push(`${at()} failed ${r.method()} ${new URL(r.url()).pathname}: ${r.failure()?.errorText}`));
+  context.on("requestfinished", (r) => r.url().includes("/api/") && seen.push(`${at()} answered ${r.method()} ${new URL(r.url()).pathname}`));
+  return seen;
+}
+
+/** The learner's review log as the server holds it; with what the browser asked when there is any, for the report. */
+async function serverLogs(db: Db, userId: string, requests: string[]) {
+  const logs = await db.reviewLog.findMany({ where: { userId }, select: { clientId: true, source: true, reviewedAt: true, recordedAt: true }, orderBy: { recordedAt: "asc" } });
+  if (logs.length > 0) {
+    await test.info().attach("server logs and API requests", { contentType: "text/plain", body: `${JSON.stringify(logs, null, 1)}\n${requests.join("\n")}` });
+    console.log(`The server holds ${logs.length} grades; first recorded ${logs[0]!.recordedAt.toISOString()} (${logs[0]!.source}). API requests:\n${requests.join("\n")}`);
+  }
+  return logs.length;
 }
 
 /**
@@ -153,6 +178,7 @@ test("review offline on a phone: the queue opens from the device, ten grades wai
   const offline = await learnerWithNewCards(db, makeUser);
   const online = await learnerWithNewCards(db, makeUser);
   await withoutBackgroundSync(context);
+  const requests = apiRequests(context);
 
   // Open Review once with a connection: the service worker installs and the device keeps today's queue.
   await signIn(page, offline, "/review");
@@ -182,7 +208,7 @@ test("review offline on a phone: the queue opens from the device, ten grades wai
   // The ten grades given offline count as done, though the server has none of them yet.
   await expect(phone.getByText(/· 10 done$/)).toBeVisible();
   expect(fronts).not.toContain((await phone.getByTestId("card-front").textContent()) ?? "");
-  expect(await db.reviewLog.count({ where: { userId: offline.id } })).toBe(0);
+  expect(await serverLogs(db, offline.id, requests)).toBe(0);
 
   // Back online: the grades are sent once.
   await goOnline(context);
