@@ -175,6 +175,61 @@ describe("schedule optimization", () => {
     expect(expectedReviews).toBeGreaterThan(MIN_REVIEWS_FOR_OPTIMIZATION);
   });
 
+  it("counts again after any change to what it counts, whichever process made it", async () => {
+    // The count, made from the database directly: the learner's live log, their imported reviews, their time zone.
+    const reference = async () => {
+      const [user, own, imported] = await Promise.all([
+        db.user.findUniqueOrThrow({ where: { id: learnerId }, select: { timeZone: true } }),
+        db.reviewLog.findMany({ where: { userId: learnerId, undoneAt: null }, select: { cardId: true, rating: true, reviewedAt: true } }),
+        db.importedReview.findMany({ where: { userId: learnerId } }),
+      ]);
+      const external = imported.map((r) => ({ cardId: `${r.source}:${r.externalCardId}`, rating: r.rating, reviewedAt: r.reviewedAt, ...(r.state === null ? {} : { state: r.state }) }));
+      return buildTrainingHistories([...own, ...external], user.timeZone, DEFAULT_SRS_SETTINGS.rolloverHour).length;
+    };
+    const otherProcess = createDb();
+    try {
+      expect(await countTrainingReviews(db, learnerId)).toBe(expectedReviews);
+
+      // Grades undone elsewhere, then restored.
+      const latest = await db.reviewLog.findMany({ where: { userId: learnerId, undoneAt: null }, orderBy: { reviewedAt: "desc" }, take: 30, select: { id: true } });
+      const ids = latest.map((l) => l.id);
+      await otherProcess.reviewLog.updateMany({ where: { id: { in: ids } }, data: { undoneAt: now } });
+      const fewer = await countTrainingReviews(db, learnerId);
+      expect(fewer).toBe(await reference());
+      expect(fewer).toBeLessThan(expectedReviews);
+      await otherProcess.reviewLog.updateMany({ where: { id: { in: ids } }, data: { undoneAt: null } });
+      expect(await countTrainingReviews(db, learnerId)).toBe(expectedReviews);
+
+      // A history imported elsewhere, then removed.
+      const day = 86_400_000;
+      await otherProcess.importedReview.createMany({
+        data: Array.from({ length: 6 }, (_, i) => ({
+          userId: learnerId,
+          source: "csv",
+          externalCardId: `count-${run}`,
+          reviewedAt: new Date(SIMULATION_START + i * 3 * day),
+          rating: 3,
+          state: i === 0 ? 0 : 2,
+          durationMs: 5_000,
+          importedAt: now,
+        })),
+      });
+      const more = await countTrainingReviews(db, learnerId);
+      expect(more).toBe(await reference());
+      expect(more).toBeGreaterThan(expectedReviews);
+      await otherProcess.importedReview.deleteMany({ where: { userId: learnerId } });
+      expect(await countTrainingReviews(db, learnerId)).toBe(expectedReviews);
+
+      // Another time zone moves the study days the count is made of.
+      await otherProcess.user.update({ where: { id: learnerId }, data: { timeZone: "Pacific/Kiritimati" } });
+      expect(await countTrainingReviews(db, learnerId)).toBe(await reference());
+      await otherProcess.user.update({ where: { id: learnerId }, data: { timeZone: TIME_ZONE } });
+      expect(await countTrainingReviews(db, learnerId)).toBe(expectedReviews);
+    } finally {
+      await otherProcess.$disconnect();
+    }
+  });
+
   it("refuses a learner below the threshold and says how many reviews are missing", async () => {
     const have = await countTrainingReviews(db, otherId);
     expect(have).toBeLessThan(MIN_REVIEWS_FOR_OPTIMIZATION);
