@@ -129,6 +129,13 @@ try {
   );
   await time("  SELECT 1 (one raw round trip)", () => db.$queryRawUnsafe("SELECT 1"));
 
+  // The settings page's count of training reviews: made once from the whole history, then kept while it is unchanged.
+  const { countTrainingReviews } = await import("../../lib/srs/optimizer");
+  const first = performance.now();
+  const training = await countTrainingReviews(db, userId);
+  console.log(`\ncountTrainingReviews: ${training} training reviews of ${await db.reviewLog.count({ where: { userId } })} logs, first call ${(performance.now() - first).toFixed(1)} ms`);
+  await time("  countTrainingReviews, unchanged history", () => countTrainingReviews(db, userId));
+
   console.log("\nCPU only:");
   const fields = session.cards.map((c) => ({ ...c.fields, due: new Date(c.fields.due), lastReview: c.fields.lastReview ? new Date(c.fields.lastReview) : null }));
   await time(`  previewGrades × ${fields.length}`, () => {
