@@ -357,7 +357,8 @@ async function planToday(userId: string, timeZone: string, now: Date, settings: 
     learnAheadMinutes: LEARN_AHEAD_MINUTES,
     seed: userId,
   });
-  return { known: new Set([...due.map((c) => c.id), ...fresh.map((c) => c.id)]), work, doneToday, queue, latest, hasCards };
+  // A new entry's id is one of these rows or a candidate flashcard (which gets its row when sent).
+  return { carded: new Set(fresh.map((c) => c.id)), work, doneToday, queue, latest, hasCards };
 }
 
 /** What Review has for the learner right now, by kind: the one "due today" every page shows. */
@@ -391,12 +392,12 @@ export async function getReviewSession(
 ): Promise<ReviewSession & { more?: number }> {
   const settings = options.settings ?? (await getSrsSettings(userId));
   const day = learnerDay(now, timeZone, settings.rolloverHour);
-  const { known, work, doneToday, queue: whole, latest: latestLog, hasCards } = await planToday(userId, timeZone, now, settings, day);
+  const { carded, work, doneToday, queue: whole, latest: latestLog, hasCards } = await planToday(userId, timeZone, now, settings, day);
   // A first screenful: only the first `limit` cards get their views (and new ones their rows); the counts stay the whole day's.
   const queue = options.limit === undefined ? whole : { ...whole, entries: whole.entries.slice(0, options.limit) };
   const more = options.limit === undefined ? undefined : Math.max(0, whole.entries.length - options.limit);
 
-  const cardIds = await materialiseNewCards(userId, queue.entries, known, now);
+  const cardIds = await materialiseNewCards(userId, queue.entries, carded, now);
   const entries = queue.entries.map((e) => ({ ...e, cardId: cardIds.get(e.id) ?? e.id }));
   // Today's grade to undo is only offered from today's log; its card is read with those shown.
   const logToday = latestLog && latestLog.reviewedAt >= day.start ? latestLog : null;
