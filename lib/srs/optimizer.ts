@@ -356,9 +356,10 @@ async function trainingLogs(db: Db, userId: string): Promise<TrainingLog[]> {
  * history (~18 µs a review: a quarter of a second for 15,000, seconds for
  * an imported 200,000), and the settings page asks on every load, so the
  * count is kept per process with a fingerprint of what it depends on, read
- * in a few indexed aggregates each time: the log's rows and live rows and
- * its latest `recordedAt` (grades are added, undone or deleted with their
- * card, never edited), the imported rows and the latest `importedAt`, and
+ * in a few indexed aggregates each time: the log's live rows and its
+ * latest `recordedAt` (a grade is added, undone or deleted with its card,
+ * never edited, so any change to the live rows moves one of the two), the
+ * imported rows and the latest `importedAt`, and
  * the learner's time zone and rollover hour. A change from any process
  * changes the fingerprint, and the count is made again.
  */
@@ -379,16 +380,15 @@ async function trainingFingerprint(db: Db, userId: string, learner: Learner): Pr
   // The learner's id: one numbered parameter on PostgreSQL, one `?` per use on SQLite. Each aggregate reads one index.
   const pg = resolveDatabase().provider === "postgresql";
   const me = pg ? "$1" : "?";
-  const [row] = await db.$queryRawUnsafe<Array<Record<"logs" | "live" | "lastLog" | "imported" | "lastImport", unknown>>>(
-    `SELECT (SELECT COUNT(*) FROM "ReviewLog" WHERE "userId" = ${me}) AS "logs",
-            (SELECT COUNT(*) FROM "ReviewLog" WHERE "userId" = ${me} AND "undoneAt" IS NULL) AS "live",
+  const [row] = await db.$queryRawUnsafe<Array<Record<"live" | "lastLog" | "imported" | "lastImport", unknown>>>(
+    `SELECT (SELECT COUNT(*) FROM "ReviewLog" WHERE "userId" = ${me} AND "undoneAt" IS NULL) AS "live",
             (SELECT MAX("recordedAt") FROM "ReviewLog" WHERE "userId" = ${me}) AS "lastLog",
             (SELECT COUNT(*) FROM "ImportedReview" WHERE "userId" = ${me}) AS "imported",
             (SELECT MAX("importedAt") FROM "ImportedReview" WHERE "userId" = ${me}) AS "lastImport"`,
-    ...(pg ? [userId] : Array<string>(5).fill(userId)),
+    ...(pg ? [userId] : Array<string>(4).fill(userId)),
   );
   const value = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? null : String(v));
-  return JSON.stringify([value(row?.logs), value(row?.live), value(row?.lastLog), value(row?.imported), value(row?.lastImport), learner.timeZone, learner.rolloverHour]);
+  return JSON.stringify([value(row?.live), value(row?.lastLog), value(row?.imported), value(row?.lastImport), learner.timeZone, learner.rolloverHour]);
 }
 
 /**
