@@ -26,6 +26,10 @@ type State =
 export function LessonPractice({ lessonSlug, lessonTitle, sections = {} }: { lessonSlug: string; lessonTitle: string; sections?: Record<string, string> }) {
   const [state, setState] = useState<State>({ phase: "idle" });
   const [submitting, setSubmitting] = useState(false);
+  // The server's HTML shows the start button before its handler is attached; until then it is disabled, so a tap
+  // on a slow phone is not silently lost.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const shownAt = useRef(0);
   const feedbackRef = useRef<HTMLDivElement>(null);
   const questionRef = useRef<HTMLHeadingElement>(null);
@@ -102,7 +106,7 @@ export function LessonPractice({ lessonSlug, lessonTitle, sections = {} }: { les
             Ten exam-style vignette questions on {lessonTitle.toLowerCase()}, in tutor mode: after each answer you see the best answer and why every option
             is right or wrong. Questions you have not seen or missed come first.
           </p>
-          <Button className="mt-4" onClick={() => void start()}>
+          <Button className="mt-4" disabled={!hydrated} onClick={() => void start()}>
             Start 10 questions
           </Button>
         </>
