@@ -68,8 +68,9 @@ export async function readHistoryFile(bytes: Uint8Array, name: string, now: Date
 /**
  * Imports a review history (an Anki `.apkg`/`.colpkg` or an
  * fsrs-optimizer CSV) for the learner's optimizer. Reviews already stored
- * (same source, card and time) are left alone, so importing a file again
- * adds nothing; a file that cannot be read, or would take the learner past
+ * (same card and time, from a file of either format) are left alone, so
+ * importing a file again, or the same history in the other format, adds
+ * nothing; a file that cannot be read, or would take the learner past
  * {@link MAX_IMPORTED_REVIEWS}, stores nothing.
  */
 export function importReviewHistory(db: Db, userId: string, file: { bytes: Uint8Array; name: string }, now = new Date()): Promise<HistoryImportOutcome> {
@@ -89,7 +90,8 @@ export function importReviewHistory(db: Db, userId: string, file: { bytes: Uint8
     for (let start = 0; start < cards.length; start += CARDS_PER_LOOKUP) {
       const chunk = cards.slice(start, start + CARDS_PER_LOOKUP);
       const stored = await db.importedReview.findMany({
-        where: { userId, source: read.source, externalCardId: { in: chunk } },
+        // Either format: an .apkg and a revlog CSV of one collection hold the same reviews under the same card ids.
+        where: { userId, externalCardId: { in: chunk } },
         select: { externalCardId: true, reviewedAt: true },
       });
       const known = new Set(stored.map((r) => keyOf(r.externalCardId, r.reviewedAt.getTime())));
@@ -141,7 +143,7 @@ async function insertReviews(db: Db, userId: string, source: HistorySource, revi
       `INSERT INTO "ImportedReview" ("id", "userId", "source", "externalCardId", "reviewedAt", "rating", "state", "durationMs", "importedAt")
        SELECT r.id, $1, $2, r.card, r.at::timestamptz AT TIME ZONE 'UTC', r.rating, r.state, r.duration, $3::timestamptz AT TIME ZONE 'UTC'
        FROM json_to_recordset($4::json) AS r(id text, card text, at text, rating integer, state integer, duration integer)
-       ON CONFLICT ("userId", "source", "externalCardId", "reviewedAt") DO NOTHING`,
+       ON CONFLICT ("userId", "externalCardId", "reviewedAt") DO NOTHING`,
       userId,
       source,
       importedAt.toISOString(),
@@ -153,7 +155,7 @@ async function insertReviews(db: Db, userId: string, source: HistorySource, revi
      SELECT json_extract(value, '$.id'), ?, ?, json_extract(value, '$.card'), json_extract(value, '$.at'), json_extract(value, '$.rating'),
             json_extract(value, '$.state'), json_extract(value, '$.duration'), ?
      FROM json_each(?) WHERE true
-     ON CONFLICT ("userId", "source", "externalCardId", "reviewedAt") DO NOTHING`,
+     ON CONFLICT ("userId", "externalCardId", "reviewedAt") DO NOTHING`,
     userId,
     source,
     sqliteStoredTime(importedAt),

@@ -321,20 +321,21 @@ function yieldToEventLoop(): Promise<void> {
 /**
  * Reviews the learner imported from another app (lib/anki/history-import.ts),
  * read a page at a time like {@link liveLogs}. Each external card is its own
- * card here (`source:externalCardId`; Systemic's card ids never contain a
- * colon), with the state the file gave, or none.
+ * card here (`imported:externalCardId`; Systemic's card ids never contain a
+ * colon), whichever format brought its reviews (an .apkg and a revlog CSV of
+ * one collection share Anki's card ids), with the state the file gave, or none.
  */
 async function importedLogs(db: Db, userId: string): Promise<TrainingLog[]> {
   const logs: TrainingLog[] = [];
   for (let afterId = ""; ; ) {
     const page = await db.importedReview.findMany({
       where: { userId, ...(afterId ? { id: { gt: afterId } } : {}) },
-      select: { id: true, source: true, externalCardId: true, rating: true, state: true, reviewedAt: true },
+      select: { id: true, externalCardId: true, rating: true, state: true, reviewedAt: true },
       orderBy: { id: "asc" },
       take: LOG_PAGE,
     });
     for (const row of page) {
-      logs.push({ cardId: `${row.source}:${row.externalCardId}`, rating: row.rating, reviewedAt: row.reviewedAt, ...(row.state === null ? {} : { state: row.state }) });
+      logs.push({ cardId: `imported:${row.externalCardId}`, rating: row.rating, reviewedAt: row.reviewedAt, ...(row.state === null ? {} : { state: row.state }) });
     }
     const last = page.at(-1);
     if (!last || page.length < LOG_PAGE) return logs;

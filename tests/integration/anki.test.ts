@@ -366,4 +366,30 @@ describe("importing an fsrs-optimizer CSV", () => {
     // The learner's data export carries the imported history too.
     expect((await learnerData(learner)).importedReviews).toHaveLength(simulated.length);
   });
+
+  it("stores a review once when the same history comes in both formats, in either order", async () => {
+    // The CSV of a collection's first half, then the whole collection as a package: only the second half is new.
+    const half = simulated.slice(0, Math.floor(simulated.length / 2));
+    const csvFirst = await makeUser("csv-then-apkg");
+    expect(await importReviewHistory(db, csvFirst, { bytes: strToU8(revlogCsv(half)), name: "revlog.csv" }, NOW)).toMatchObject({ ok: true, imported: half.length });
+    const apkg = await importReviewHistory(db, csvFirst, { bytes: ankiPackage(simulated), name: "collection.apkg" }, NOW);
+    expect(apkg).toMatchObject({ ok: true, source: "anki", imported: simulated.length - half.length, alreadyImported: half.length });
+    expect(await db.importedReview.count({ where: { userId: csvFirst } })).toBe(simulated.length);
+    expect(await db.importedReview.count({ where: { userId: csvFirst, source: "csv" } })).toBe(half.length);
+
+    // The package first, then the CSV of the same reviews: nothing is added.
+    const apkgFirst = await makeUser("apkg-then-csv");
+    expect(await importReviewHistory(db, apkgFirst, { bytes: ankiPackage(simulated), name: "collection.apkg" }, NOW)).toMatchObject({ ok: true, imported: simulated.length });
+    expect(await importReviewHistory(db, apkgFirst, { bytes: strToU8(revlogCsv(simulated)), name: "revlog.csv" }, NOW)).toMatchObject({
+      ok: true,
+      imported: 0,
+      alreadyImported: simulated.length,
+    });
+    expect(await db.importedReview.count({ where: { userId: apkgFirst } })).toBe(simulated.length);
+    // The optimizer trains on each review once: the same count as from one import of the history.
+    const single = await makeUser("csv-once");
+    await importReviewHistory(db, single, { bytes: strToU8(revlogCsv(simulated)), name: "revlog.csv" }, NOW);
+    expect(await countTrainingReviews(db, apkgFirst)).toBe(await countTrainingReviews(db, single));
+    expect(await countTrainingReviews(db, csvFirst)).toBe(await countTrainingReviews(db, single));
+  });
 });

@@ -198,7 +198,7 @@ describe("schedule optimization", () => {
         db.reviewLog.findMany({ where: { userId: learnerId, undoneAt: null }, select: { cardId: true, rating: true, reviewedAt: true } }),
         db.importedReview.findMany({ where: { userId: learnerId } }),
       ]);
-      const external = imported.map((r) => ({ cardId: `${r.source}:${r.externalCardId}`, rating: r.rating, reviewedAt: r.reviewedAt, ...(r.state === null ? {} : { state: r.state }) }));
+      const external = imported.map((r) => ({ cardId: `imported:${r.externalCardId}`, rating: r.rating, reviewedAt: r.reviewedAt, ...(r.state === null ? {} : { state: r.state }) }));
       return buildTrainingHistories([...own, ...external], user.timeZone, DEFAULT_SRS_SETTINGS.rolloverHour).length;
     };
     const otherProcess = createDb();
