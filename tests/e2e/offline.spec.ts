@@ -22,14 +22,14 @@ const syncStatus = (page: Page) => page.getByTestId("sync-status");
 
 /**
  * Chromium's offline emulation (context.setOffline) does not reach the service worker, so a Background Sync
- * registered while "offline" would send the grades at once through the real network. These tests take the
- * path of browsers without Background Sync (Safari, Firefox): the page sends when it is back online.
+ * registered while "offline" would send the grades at once through the real network. These tests take the path of
+ * browsers without Background Sync (Safari, Firefox): the site's Background Sync permission is denied, as a
+ * learner can in Chromium's site settings, so registering a sync fails in every page and the page sends when it
+ * is back online (waitUntilReadyOffline checks that it fails).
  */
 async function withoutBackgroundSync(context: BrowserContext) {
-  await context.addInitScript(() => {
-    // about:blank is not a secure context and has no ServiceWorkerRegistration.
-    if (typeof ServiceWorkerRegistration !== "undefined") Object.defineProperty(ServiceWorkerRegistration.prototype, "sync", { configurable: true, get: () => undefined });
-  });
+  // Chromium grants a site the listed permissions and denies every other one, Background Sync among them.
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(test.info().project.use.baseURL!).origin });
 }
 
 /**
@@ -81,6 +81,9 @@ async function waitUntilReadyOffline(page: Page, userId: string) {
       () =>
         page.evaluate(async (id) => {
           if (!navigator.serviceWorker.controller) return "no service worker";
+          const registration = await navigator.serviceWorker.ready;
+          const sync = (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync;
+          if (sync && (await sync.register("probe").then(() => "registered", () => "refused")) === "registered") return "Background Sync allowed";
           if (!(await caches.match("/review"))) return "page not cached";
           const queued = await new Promise<number>((resolve, reject) => {
             const open = indexedDB.open("systemic");
@@ -145,6 +148,10 @@ function onDevice(page: Page, userId: string) {
 
 /** Closes the app and opens /review in a new page, offline. */
 async function reopen(context: BrowserContext, page: Page) {
+  // The app is left by navigating away first: while Playwright closes a page its offline emulation and routes
+  // are taken down before the page's scripts stop, so the page saw the connection return and sent its waiting
+  // grades through the real network (seen as all ten arriving at once, with no request in the trace).
+  await page.goto("about:blank");
   await page.close();
   const next = await context.newPage();
   // A new page takes the context's offline emulation a moment after it is created; the app is opened once it has.
