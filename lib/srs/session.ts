@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { resolveDatabase, sqliteStoredTime } from "@/lib/db/config";
 import { lessonOrders } from "@/lib/content/lessons";
@@ -435,19 +436,47 @@ function undoableGrade(log: { clientId: string; cardId: string; after: string } 
   return { clientId: log.clientId, cardId: log.cardId };
 }
 
-/** Creates ReviewCard rows for new flashcards entering today's queue (the cards sent); maps candidate keys to card ids. */
+/**
+ * Creates ReviewCard rows for new flashcards entering today's queue (the cards sent); maps candidate keys to card ids.
+ * One INSERT of them all (rows another request made first are left alone) and one read of their ids: a write
+ * transaction per card queued behind every grade being committed on a busy server.
+ */
 async function materialiseNewCards(userId: string, entries: QueueEntry[], known: Set<string>, now: Date): Promise<Map<string, string>> {
+  const flashcardIds = [...new Set(entries.filter((entry) => entry.kind === "new" && !known.has(entry.id)).map((entry) => entry.id))];
   const ids = new Map<string, string>();
-  for (const entry of entries) {
-    if (entry.kind !== "new" || known.has(entry.id)) continue;
-    const card = await db.reviewCard.upsert({
-      where: { userId_flashcardId: { userId, flashcardId: entry.id } },
-      update: {},
-      create: { userId, kind: "flashcard", flashcardId: entry.id, ...newCardFields(now) },
-      select: { id: true },
-    });
-    ids.set(entry.id, card.id);
-  }
+  if (flashcardIds.length === 0) return ids;
+  const fields = newCardFields(now);
+  const p = params();
+  const no = p.pg ? "false" : "0";
+  const values: unknown[] = [];
+  const bind = (value: unknown) => (values.push(value), p.next());
+  const bindTime = (date: Date) => (values.push(timeValue(date)), p.time());
+  const rows = JSON.stringify(flashcardIds.map((flashcardId) => ({ id: randomUUID(), flashcardId })));
+  // PostgreSQL types a parameter in a SELECT list as text unless told.
+  const real = (value: number) => (p.pg ? `${bind(value)}::double precision` : bind(value));
+  const int = (value: number) => (p.pg ? `${bind(value)}::integer` : bind(value));
+  const select = `SELECT r."id", ${bind(userId)}, 'flashcard', r."flashcardId", ${bindTime(fields.due)}, ${real(fields.stability)}, ${real(fields.difficulty)},
+            ${int(fields.elapsedDays)}, ${int(fields.scheduledDays)}, ${int(fields.learningSteps)}, ${int(fields.reps)}, ${int(fields.lapses)}, ${int(fields.state)},
+            NULL, ${no}, ${no}, ${bindTime(now)}, ${bindTime(now)}`;
+  // Bound after the columns: SQLite's parameters are numbered in the order they appear.
+  const source = p.pg
+    ? `json_to_recordset(${bind(rows)}::json) AS r("id" text, "flashcardId" text)`
+    : `(SELECT json_extract(value, '$.id') AS "id", json_extract(value, '$.flashcardId') AS "flashcardId" FROM json_each(${bind(rows)})) AS r`;
+  await db.$executeRawUnsafe(
+    `INSERT INTO "ReviewCard" ("id", "userId", "kind", "flashcardId", "due", "stability", "difficulty", "elapsedDays", "scheduledDays", "learningSteps",
+                               "reps", "lapses", "state", "lastReview", "suspended", "leech", "createdAt", "updatedAt")
+     ${select} FROM ${source} WHERE true
+     ON CONFLICT ("userId", "flashcardId") DO NOTHING`,
+    ...values,
+  );
+  const read = params();
+  const list = read.pg ? `(SELECT json_array_elements_text(${read.next()}::json))` : `(SELECT value FROM json_each(?))`;
+  const cards = await db.$queryRawUnsafe<Array<{ id: string; flashcardId: string }>>(
+    `SELECT "id", "flashcardId" FROM "ReviewCard" WHERE "flashcardId" IN ${list} AND "userId" = ${read.next()}`,
+    JSON.stringify(flashcardIds),
+    userId,
+  );
+  for (const card of cards) ids.set(card.flashcardId, card.id);
   return ids;
 }
 

@@ -71,6 +71,20 @@ try {
   }
   await time("getReviewSession (limit 20)", () => getReviewSession(userId, timeZone, new Date(), { limit: 20 }));
   await time("todaysCounts", () => todaysCounts(userId, timeZone));
+  // A learner's first queue after reading five lessons: its 20 new cards get their rows (written to the file, then removed).
+  const fiveLessons = (await db.flashcard.groupBy({ by: ["lessonSlug"], where: { retiredAt: null }, orderBy: { lessonSlug: "asc" } })).slice(0, 5).map((l) => l.lessonSlug);
+  const newcomers: string[] = [];
+  try {
+    for (let i = 0; i < runs + 3; i++) {
+      const { id } = await db.user.create({ data: { email: `queue-profile-${i}-${Date.now()}@example.test`, timeZone }, select: { id: true } });
+      newcomers.push(id);
+      await db.lessonProgress.createMany({ data: fiveLessons.map((lessonSlug) => ({ userId: id, lessonSlug })) });
+    }
+    const queue = newcomers.values();
+    await time("getReviewSession (first, 20 new cards to make)", () => getReviewSession(queue.next().value!, timeZone));
+  } finally {
+    await db.user.deleteMany({ where: { id: { in: newcomers } } });
+  }
   // Each raw statement getReviewSession makes, recorded from one call, then replayed one at a time.
   const made: Array<{ query: string; values: unknown[] }> = [];
   const raw = db.$queryRawUnsafe.bind(db);

@@ -283,4 +283,33 @@ describe("the day's queue", () => {
     expect(after.cards.filter((c) => c.queue === "new")).toHaveLength(1);
     expect(after.doneToday.newCards).toBe(1);
   });
+
+  it("gives new cards entering the queue one row each, as a new card, also when two requests build the queue at once", async () => {
+    const userId = await makeUser("materialise");
+    const lesson = `${queueLesson}-m`;
+    for (let n = 1; n <= 5; n++) {
+      await db.flashcard.create({
+        data: { id: `${lesson}/m-${n}`, lessonSlug: lesson, section: "s", front: `M${n}?`, back: `N${n}.`, source: "card", position: n, contentHash: "h" },
+      });
+    }
+    await markLessonRead(userId, lesson);
+    const now = new Date();
+    const [first, second] = await Promise.all([getReviewSession(userId, "America/Chicago", now), getReviewSession(userId, "America/Chicago", now)]);
+    const news = (session: typeof first) => session.cards.filter((c) => c.lessonSlug === lesson).map((c) => [c.front.text, c.cardId]);
+    expect(news(first).map(([front]) => front)).toEqual(["M1?", "M2?", "M3?", "M4?", "M5?"]);
+    // Both requests send the same card ids: the rows the first one made.
+    expect(news(second)).toEqual(news(first));
+    const rows = await db.reviewCard.findMany({ where: { userId, flashcard: { lessonSlug: lesson } }, orderBy: { flashcardId: "asc" } });
+    expect(rows.map((r) => r.id)).toEqual(news(first).map(([, id]) => id));
+    for (const row of rows) {
+      expect(row).toMatchObject({ userId, kind: "flashcard", itemId: null, suspended: false, leech: false, lastReview: null });
+      expect(fieldsOf(row)).toEqual(newCardFields(now));
+      expect(row.createdAt).toEqual(now);
+    }
+    // A card's row is graded by the id the queue sent.
+    expect(await submitGrade(userId, { id: gid(), cardId: rows[0]!.id, rating: 3, durationMs: 1000 })).toMatchObject({ status: "applied" });
+    await db.user.delete({ where: { id: userId } });
+    users.splice(users.indexOf(userId), 1);
+    await db.flashcard.deleteMany({ where: { lessonSlug: lesson } });
+  });
 });
