@@ -27,8 +27,8 @@ export async function addStarterCards(userId: string, now = new Date()): Promise
     const added = await db.$transaction(async (tx) => {
       if ((await tx.reviewCard.count({ where: { userId } })) > 0) return null;
       const fields = newCardFields(now);
-      for (const card of flashcards) await tx.reviewCard.create({ data: { userId, kind: "flashcard", flashcardId: card.id, ...fields } });
-      return flashcards.length;
+      const { count } = await tx.reviewCard.createMany({ data: flashcards.map((card) => ({ userId, kind: "flashcard", flashcardId: card.id, ...fields })) });
+      return count;
     });
     if (added === null) return already;
     return { ok: true, lessonSlug: lesson.slug, lessonTitle: lesson.frontmatter.title, added };
