@@ -1,7 +1,7 @@
 import "server-only";
 import DataLoader from "dataloader";
 import { db } from "@/lib/db";
-import { resolveDatabase } from "@/lib/db/config";
+import { jsonTextList, resolveDatabase } from "@/lib/db/config";
 import { srsSettingsColumnsSql, srsSettingsOf, type LearnerSrsSettings, type SrsSettingsRow } from "@/lib/srs/settings-store";
 import { hashPassword } from "./password";
 import type { Role, SettingsInput, SignUpInput } from "./validation";
@@ -65,8 +65,8 @@ type LearnerRow = Omit<CurrentUser, "role"> &
 const LEARNER_COLUMNS = `u."id", u."email", u."name", u."role", u."timeZone", u."examDate", u."createdAt", u."sessionVersion",
   s."userId" AS "settingsUserId", ${srsSettingsColumnsSql("s")}`;
 const LEARNERS_SQL = {
-  sqlite: `SELECT ${LEARNER_COLUMNS} FROM "User" AS u LEFT JOIN "SrsSettings" AS s ON s."userId" = u."id" WHERE u."id" IN (SELECT value FROM json_each(?))`,
-  postgresql: `SELECT ${LEARNER_COLUMNS} FROM "User" AS u LEFT JOIN "SrsSettings" AS s ON s."userId" = u."id" WHERE u."id" IN (SELECT json_array_elements_text($1::json))`,
+  sqlite: `SELECT ${LEARNER_COLUMNS} FROM "User" AS u LEFT JOIN "SrsSettings" AS s ON s."userId" = u."id" WHERE u."id" IN ${jsonTextList("sqlite", "?")}`,
+  postgresql: `SELECT ${LEARNER_COLUMNS} FROM "User" AS u LEFT JOIN "SrsSettings" AS s ON s."userId" = u."id" WHERE u."id" IN ${jsonTextList("postgresql", "$1")}`,
 };
 
 /**

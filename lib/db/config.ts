@@ -20,6 +20,16 @@ export const DEFAULT_DATABASE_URL = "file:./data/systemic.db";
 export const sqliteStoredTime = (date: Date) => date.toISOString().replace(/Z$/, "+00:00");
 
 /**
+ * A list of text values (ids) bound as one JSON-array parameter, as a
+ * subquery for `IN …`: through Prisma's driver adapters every bound
+ * parameter has a cost of its own, and the number of ids varies.
+ * `placeholder` is the parameter's marker (`?` on SQLite, `$n` on PostgreSQL).
+ */
+export function jsonTextList(provider: DatabaseProvider, placeholder: string): string {
+  return provider === "postgresql" ? `(SELECT json_array_elements_text(${placeholder}::json))` : `(SELECT value FROM json_each(${placeholder}))`;
+}
+
+/**
  * Works out which database a URL points at. SQLite `file:` URLs are resolved
  * against the project root so the CLI, scripts and the server agree on the
  * file whatever their working directory.

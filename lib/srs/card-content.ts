@@ -1,7 +1,7 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
 import { db } from "@/lib/db";
-import { resolveDatabase } from "@/lib/db/config";
+import { jsonTextList, resolveDatabase } from "@/lib/db/config";
 import { parseOptions } from "@/lib/learn/items";
 
 const LETTERS = ["A", "B", "C", "D"] as const;
@@ -101,7 +101,10 @@ function freeze(content: CardContent): CardContent {
   return Object.freeze(content);
 }
 
-const idsParam = () => (resolveDatabase().provider === "postgresql" ? `(SELECT json_array_elements_text($1::json))` : `(SELECT value FROM json_each(?))`);
+const idsParam = () => {
+  const { provider } = resolveDatabase();
+  return jsonTextList(provider, provider === "postgresql" ? "$1" : "?");
+};
 
 type FlashcardContentRow = { id: string; lessonSlug: string; section: string; front: string; back: string; version: string };
 type ItemContentRow = { id: string; lessonSlug: string; section: string; stem: string; leadIn: string; options: string; keyIndex: number; version: string };

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { resolveDatabase, sqliteStoredTime, type DatabaseProvider } from "@/lib/db/config";
+import { jsonTextList, resolveDatabase, sqliteStoredTime, type DatabaseProvider } from "@/lib/db/config";
 import { fieldsOf, serializeFields } from "./records";
 import { resolveReviewTime } from "./review-time";
 import { gradeCard, type CardFields, type ReviewRating } from "./scheduler";
@@ -312,7 +312,7 @@ const CARD_COLUMNS = `"id", "userId", "suspended", "leech", "due", "stability", 
 const SQLITE: Dialect = {
   time: sqliteStoredTime,
   bool: (value) => (value ? 1 : 0),
-  readCards: `SELECT ${CARD_COLUMNS} FROM "ReviewCard" WHERE "id" IN (SELECT value FROM json_each(?))`,
+  readCards: `SELECT ${CARD_COLUMNS} FROM "ReviewCard" WHERE "id" IN ${jsonTextList("sqlite", "?")}`,
   insertLogs: `INSERT INTO "ReviewLog" ("id", "userId", "clientId", "cardId", "rating", "state", "reviewedAt", "recordedAt", "durationMs", "source", "before", "after")
     SELECT json_extract(value, '$.id'), json_extract(value, '$.userId'), json_extract(value, '$.clientId'), json_extract(value, '$.cardId'),
            json_extract(value, '$.rating'), json_extract(value, '$.state'), json_extract(value, '$.reviewedAt'), json_extract(value, '$.recordedAt'),
@@ -342,7 +342,7 @@ const utc = (expr: string) => `((${expr})::timestamptz AT TIME ZONE 'UTC')`;
 const POSTGRES: Dialect = {
   time: (date) => date.toISOString(),
   bool: (value) => value,
-  readCards: `SELECT ${CARD_COLUMNS} FROM "ReviewCard" WHERE "id" IN (SELECT json_array_elements_text($1::json))`,
+  readCards: `SELECT ${CARD_COLUMNS} FROM "ReviewCard" WHERE "id" IN ${jsonTextList("postgresql", "$1")}`,
   insertLogs: `INSERT INTO "ReviewLog" ("id", "userId", "clientId", "cardId", "rating", "state", "reviewedAt", "recordedAt", "durationMs", "source", "before", "after")
     SELECT r."id", r."userId", r."clientId", r."cardId", r."rating", r."state", ${utc(`r."reviewedAt"`)}, ${utc(`r."recordedAt"`)}, r."durationMs", r."source", r."before", r."after"
     FROM json_to_recordset($1::json) AS r("id" text, "userId" text, "clientId" text, "cardId" text, "rating" integer, "state" integer,

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import { resolveDatabase, sqliteStoredTime } from "@/lib/db/config";
+import { jsonTextList, resolveDatabase, sqliteStoredTime } from "@/lib/db/config";
 import { lessonOrders } from "@/lib/content/lessons";
 import { buildQueue, type QueueEntry } from "./queue";
 import { latestUndoable } from "./reviews";
@@ -69,6 +69,8 @@ function params() {
     next: () => (pg ? `$${++n}` : "?"),
     /** A timestamp parameter: the columns are UTC timestamps without a zone on PostgreSQL and ISO text on SQLite. */
     time: () => (pg ? `$${++n}::timestamptz AT TIME ZONE 'UTC'` : "?"),
+    /** A list of ids as one JSON-array parameter, for `IN …`. */
+    ids: () => jsonTextList(pg ? "postgresql" : "sqlite", pg ? `$${++n}` : "?"),
   };
 }
 
@@ -470,9 +472,8 @@ async function materialiseNewCards(userId: string, entries: QueueEntry[], known:
     ...values,
   );
   const read = params();
-  const list = read.pg ? `(SELECT json_array_elements_text(${read.next()}::json))` : `(SELECT value FROM json_each(?))`;
   const cards = await db.$queryRawUnsafe<Array<{ id: string; flashcardId: string }>>(
-    `SELECT "id", "flashcardId" FROM "ReviewCard" WHERE "flashcardId" IN ${list} AND "userId" = ${read.next()}`,
+    `SELECT "id", "flashcardId" FROM "ReviewCard" WHERE "flashcardId" IN ${read.ids()} AND "userId" = ${read.next()}`,
     JSON.stringify(flashcardIds),
     userId,
   );
