@@ -46,9 +46,27 @@ class TunedSqlite extends PrismaBetterSQLite3 {
   override async connect() {
     const adapter = await super.connect();
     await adapter.executeScript(`PRAGMA synchronous = ${this.#synchronous};`);
-    keepPreparedStatements((adapter as unknown as { client: BetterSqlite3.Database }).client);
+    const client = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+    keepPreparedStatements(client);
+    beginImmediate(client);
     return adapter;
   }
+}
+
+/**
+ * Prisma's interactive transactions begin with a plain (deferred) BEGIN:
+ * the first read takes a snapshot and the first write then asks for the
+ * write lock. If another connection to the file (a second process, a
+ * script run beside the server) committed in between, SQLite refuses that
+ * write at once with SQLITE_BUSY_SNAPSHOT, which the busy timeout cannot
+ * wait out, and the request fails ("Operation has timed out"). BEGIN
+ * IMMEDIATE takes the write lock first, waiting up to the busy timeout like
+ * any other write. In one process nothing is lost: the adapter runs its
+ * transactions one at a time already.
+ */
+function beginImmediate(client: BetterSqlite3.Database) {
+  const prepare = client.prepare.bind(client);
+  client.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as BetterSqlite3.Database["prepare"];
 }
 
 /** Distinct statements kept per connection (Prisma's `IN (?, ?, …)` lists make one statement per list length). */

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { resolveDatabase } from "@/lib/db/config";
 import { db } from "@/lib/db";
@@ -49,6 +50,38 @@ describe.runIf(sqlite)("the SQLite connection", () => {
       expect(await client.$executeRawUnsafe(insert, "d", 4)).toBe(1);
       expect(await client.$queryRawUnsafe(read, 4)).toEqual([{ k: "d", v: 4 }]);
     } finally {
+      await client.$disconnect();
+    }
+  });
+
+  it("begins transactions IMMEDIATE: one that reads, then writes, holds the write lock throughout, so another process's write waits instead of breaking it", async () => {
+    const file = resolveDatabase(process.env.DATABASE_URL).sqliteFile!;
+    const table = `txprobe_${Math.random().toString(36).slice(2, 8)}`;
+    // Another process writing to the file, waiting at most 300 ms for the lock: prints "ok" or SQLite's error code.
+    const otherProcessWrites = (key: string) =>
+      spawnSync(
+        process.execPath,
+        ["-e", `const D = require("better-sqlite3"); const d = new D(process.argv[1], { timeout: 300 }); try { d.prepare('INSERT INTO "${table}" VALUES (?, 0)').run(process.argv[2]); console.log("ok"); } catch (e) { console.log(e.code); }`, file, key],
+        { cwd: process.cwd(), encoding: "utf8" },
+      ).stdout.trim();
+    const client = createDb(process.env.DATABASE_URL);
+    try {
+      await client.$executeRawUnsafe(`CREATE TABLE "${table}" ("k" TEXT PRIMARY KEY, "v" INTEGER NOT NULL)`);
+      expect(otherProcessWrites("before")).toBe("ok");
+      await client.$transaction(async (tx) => {
+        const [{ n }] = await tx.$queryRawUnsafe<[{ n: number }]>(`SELECT COUNT(*) AS "n" FROM "${table}"`);
+        // With a deferred BEGIN this write would go in, and the transaction's own write below would fail (SQLITE_BUSY_SNAPSHOT).
+        expect(otherProcessWrites("between")).toBe("SQLITE_BUSY");
+        await tx.$executeRawUnsafe(`INSERT INTO "${table}" VALUES ('mine', ?)`, Number(n));
+      });
+      expect(otherProcessWrites("after")).toBe("ok");
+      expect(await client.$queryRawUnsafe(`SELECT "k", "v" FROM "${table}" ORDER BY "k"`)).toEqual([
+        { k: "after", v: 0 },
+        { k: "before", v: 0 },
+        { k: "mine", v: 1 },
+      ]);
+    } finally {
+      await client.$executeRawUnsafe(`DROP TABLE IF EXISTS "${table}"`);
       await client.$disconnect();
     }
   });
