@@ -73,7 +73,13 @@ export async function readHistoryFile(bytes: Uint8Array, name: string, now: Date
  * nothing; a file that cannot be read, or would take the learner past
  * {@link MAX_IMPORTED_REVIEWS}, stores nothing.
  */
-export function importReviewHistory(db: Db, userId: string, file: { bytes: Uint8Array; name: string }, now = new Date()): Promise<HistoryImportOutcome> {
+export function importReviewHistory(
+  db: Db,
+  userId: string,
+  file: { bytes: Uint8Array; name: string },
+  now = new Date(),
+  { maxImportedReviews = MAX_IMPORTED_REVIEWS }: { maxImportedReviews?: number } = {},
+): Promise<HistoryImportOutcome> {
   if (file.bytes.byteLength > MAX_HISTORY_FILE_BYTES) return Promise.resolve(tooLarge());
   return oneAtATime(userId, async (): Promise<HistoryImportOutcome> => {
     const read = await readHistoryFile(file.bytes, file.name, now);
@@ -99,27 +105,31 @@ export function importReviewHistory(db: Db, userId: string, file: { bytes: Uint8
       await yieldToEventLoop();
     }
 
-    const existing = await db.importedReview.count({ where: { userId } });
-    if (existing + fresh.length > MAX_IMPORTED_REVIEWS) {
+    // The cap is checked and the rows stored as one step per learner, whichever process runs the import.
+    const imported = await withLearnerImportLock(db, userId, async (store) => {
+      const existing = await store.importedReview.count({ where: { userId } });
+      if (existing + fresh.length > maxImportedReviews) return existing + fresh.length;
+      let added = 0;
+      for (let start = 0; start < fresh.length; start += ROWS_PER_INSERT) {
+        added += await insertReviews(store, userId, read.source, fresh.slice(start, start + ROWS_PER_INSERT), now);
+        // Lets other requests in between: with SQLite every insert holds the event loop.
+        await yieldToEventLoop();
+      }
+      return { added };
+    });
+    if (typeof imported === "number") {
       return {
         ok: false,
         reason: "too-many",
-        message: `You can keep at most ${MAX_IMPORTED_REVIEWS.toLocaleString("en")} imported reviews; this file would bring you to ${(existing + fresh.length).toLocaleString("en")}. Nothing was imported. Remove your imported history first, or import a single deck.`,
+        message: `You can keep at most ${maxImportedReviews.toLocaleString("en")} imported reviews; this file would bring you to ${imported.toLocaleString("en")}. Nothing was imported. Remove your imported history first, or import a single deck.`,
       };
-    }
-
-    let imported = 0;
-    for (let start = 0; start < fresh.length; start += ROWS_PER_INSERT) {
-      imported += await insertReviews(db, userId, read.source, fresh.slice(start, start + ROWS_PER_INSERT), now);
-      // Lets other requests in between: with SQLite every insert holds the event loop.
-      await yieldToEventLoop();
     }
 
     return {
       ok: true,
       source: read.source,
-      imported,
-      alreadyImported: read.reviews.length - imported,
+      imported: imported.added,
+      alreadyImported: read.reviews.length - imported.added,
       cards: cards.length,
       skipped: read.skipped,
       trainingReviews: await countTrainingReviews(db, userId),
@@ -127,6 +137,28 @@ export function importReviewHistory(db: Db, userId: string, file: { bytes: Uint8
   });
 }
 
+
+/** Longest a PostgreSQL import may hold its transaction: 200,000 rows are ~40 statements of 5,000. */
+const IMPORT_TRANSACTION_MS = 120_000;
+
+/**
+ * Runs `task` as the learner's only import anywhere. On PostgreSQL (several
+ * app processes may share it) inside one transaction that holds an advisory
+ * lock on the learner, so a second import, in any process, counts after the
+ * first has stored its rows or stored nothing; on SQLite (one process)
+ * {@link oneAtATime} already ensures it, and a transaction would hold the
+ * file's write lock from grading for the whole import.
+ */
+async function withLearnerImportLock<T>(db: Db, userId: string, task: (store: Db) => Promise<T>): Promise<T> {
+  if (resolveDatabase().provider !== "postgresql") return task(db);
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, `history-import:${userId}`);
+      return task(tx as unknown as Db);
+    },
+    { maxWait: IMPORT_TRANSACTION_MS, timeout: IMPORT_TRANSACTION_MS },
+  );
+}
 
 /**
  * Stores reviews with one statement and one parameter holding them all as

@@ -10,11 +10,12 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { learnerData } from "@/lib/account/data-export";
 import { ANKI_DECKS, learnerAnkiExport } from "@/lib/anki/export";
 import { deleteImportedHistory, describeImport, importedHistorySummary, importReviewHistory, MAX_HISTORY_FILE_BYTES } from "@/lib/anki/history-import";
 import { db } from "@/lib/db";
+import { resolveDatabase } from "@/lib/db/config";
 import { buildTrainingHistories, countTrainingReviews, getOptimization, MIN_REVIEWS_FOR_OPTIMIZATION, runOptimization, startOptimization } from "@/lib/srs/optimizer";
 import { ankiPackage, revlogCsv, simulateAnkiHistory, type SimulatedReview } from "@/tests/support/anki-history";
 
@@ -365,6 +366,67 @@ describe("importing an fsrs-optimizer CSV", () => {
     expect(rows.every((r) => r.source === "csv" && r.state !== null)).toBe(true);
     // The learner's data export carries the imported history too.
     expect((await learnerData(learner)).importedReviews).toHaveLength(simulated.length);
+  });
+
+  it("refuses a file that would take the learner past the cap, storing nothing", async () => {
+    const cap = { maxImportedReviews: simulated.length + 10 };
+    const learner = await makeUser("capped");
+    const file = (n: number) => strToU8(revlogCsv(simulated.map((r) => ({ ...r, card: r.card + 1_000_000 * n }))));
+    expect(await importReviewHistory(db, learner, { bytes: file(1), name: "one.csv" }, NOW, cap)).toMatchObject({ ok: true, imported: simulated.length });
+    const refused = await importReviewHistory(db, learner, { bytes: file(2), name: "two.csv" }, NOW, cap);
+    expect(refused).toMatchObject({ ok: false, reason: "too-many" });
+    if (!refused.ok) expect(refused.message).toContain(`at most ${cap.maxImportedReviews} imported reviews; this file would bring you to ${2 * simulated.length}.`);
+    expect(await db.importedReview.count({ where: { userId: learner } })).toBe(simulated.length);
+  });
+
+  // Several app processes share a database only on PostgreSQL; on SQLite one process runs a learner's imports one at a time.
+  it.runIf(resolveDatabase().provider === "postgresql")("holds the cap when two processes import for one learner at once", async () => {
+    const cap = { maxImportedReviews: simulated.length + 10 };
+    const learner = await makeUser("capped-twice");
+    // A second app process: this module loaded afresh, with its own database connection and its own per-process queue.
+    vi.resetModules();
+    const elsewhere = await import("@/lib/anki/history-import");
+    const { db: otherDb } = await import("@/lib/db");
+    // Each import, once it has counted the learner's stored reviews, waits for the other to count too (or a
+    // second, when the other cannot get there): without a lock held across the count and the inserts, both
+    // would count none stored and both would store theirs.
+    let counted = 0;
+    let bothCounted = () => {};
+    const both = new Promise<void>((resolve) => (bothCounted = resolve));
+    const afterCount = async () => {
+      if (++counted === 2) bothCounted();
+      await Promise.race([both, new Promise((resolve) => setTimeout(resolve, 1_000))]);
+    };
+    const pausing = <T extends object>(client: T): T => {
+      const reviews = (store: object) =>
+        new Proxy(Reflect.get(store, "importedReview") as object, {
+          get: (model, key) =>
+            key === "count" ? async (...args: unknown[]) => ((n: unknown) => afterCount().then(() => n))(await Reflect.apply(Reflect.get(model, key) as (...a: unknown[]) => Promise<unknown>, model, args)) : Reflect.get(model, key),
+        });
+      const wrap = (store: object): object => new Proxy(store, { get: (target, key) => (key === "importedReview" ? reviews(target) : Reflect.get(target, key)) });
+      return new Proxy(client, {
+        get: (target, key) => {
+          if (key === "importedReview") return reviews(target);
+          if (key === "$transaction") return (fn: (tx: object) => unknown, options?: unknown) => (target as unknown as { $transaction: (f: (tx: object) => unknown, o?: unknown) => unknown }).$transaction((tx) => fn(wrap(tx)), options);
+          return Reflect.get(target, key);
+        },
+      });
+    };
+    try {
+      const files = [0, 1].map((n) => strToU8(revlogCsv(simulated.map((r) => ({ ...r, card: r.card + 1_000_000 * (n + 1) })))));
+      const outcomes = await Promise.all([
+        importReviewHistory(pausing(db), learner, { bytes: files[0]!, name: "one.csv" }, NOW, cap),
+        elsewhere.importReviewHistory(pausing(otherDb), learner, { bytes: files[1]!, name: "two.csv" }, NOW, cap),
+      ]);
+      expect(counted).toBe(2);
+      expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+      const refused = outcomes.find((o) => !o.ok);
+      expect(refused).toMatchObject({ ok: false, reason: "too-many" });
+      if (refused?.ok === false) expect(refused.message).toContain(`at most ${cap.maxImportedReviews}`);
+      expect(await db.importedReview.count({ where: { userId: learner } })).toBe(simulated.length);
+    } finally {
+      await otherDb.$disconnect();
+    }
   });
 
   it("stores a review once when the same history comes in both formats, in either order", async () => {
