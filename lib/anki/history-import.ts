@@ -108,20 +108,20 @@ export function importReviewHistory(
     // The cap is checked and the rows stored as one step per learner, whichever process runs the import.
     const imported = await withLearnerImportLock(db, userId, async (store) => {
       const existing = await store.importedReview.count({ where: { userId } });
-      if (existing + fresh.length > maxImportedReviews) return existing + fresh.length;
+      if (existing + fresh.length > maxImportedReviews) return { stored: false as const, wouldHave: existing + fresh.length };
       let added = 0;
       for (let start = 0; start < fresh.length; start += ROWS_PER_INSERT) {
         added += await insertReviews(store, userId, read.source, fresh.slice(start, start + ROWS_PER_INSERT), now);
         // Lets other requests in between: with SQLite every insert holds the event loop.
         await yieldToEventLoop();
       }
-      return { added };
+      return { stored: true as const, added };
     });
-    if (typeof imported === "number") {
+    if (!imported.stored) {
       return {
         ok: false,
         reason: "too-many",
-        message: `You can keep at most ${maxImportedReviews.toLocaleString("en")} imported reviews; this file would bring you to ${imported.toLocaleString("en")}. Nothing was imported. Remove your imported history first, or import a single deck.`,
+        message: `You can keep at most ${maxImportedReviews.toLocaleString("en")} imported reviews; this file would bring you to ${imported.wouldHave.toLocaleString("en")}. Nothing was imported. Remove your imported history first, or import a single deck.`,
       };
     }
 

@@ -440,8 +440,8 @@ function undoableGrade(log: { clientId: string; cardId: string; after: string } 
 
 /**
  * Creates ReviewCard rows for new flashcards entering today's queue (the cards sent); maps candidate keys to card ids.
- * One INSERT of them all (rows another request made first are left alone) and one read of their ids: a write
- * transaction per card queued behind every grade being committed on a busy server.
+ * One INSERT of them all (rows another request made first are left alone) and one read of their ids, rather than
+ * a write transaction per card, each waiting behind the grades being committed on a busy server.
  */
 async function materialiseNewCards(userId: string, entries: QueueEntry[], known: Set<string>, now: Date): Promise<Map<string, string>> {
   const flashcardIds = [...new Set(entries.filter((entry) => entry.kind === "new" && !known.has(entry.id)).map((entry) => entry.id))];
