@@ -1,7 +1,12 @@
 /**
  * Where today's queue spends its time, in-process against a bench database:
  *
- *   npx tsx --conditions=react-server scripts/bench/queue-profile.ts --sqlite-file bench-results/q.db [--user u000021] [--runs 40]
+ *   npx tsx --conditions=react-server scripts/bench/queue-profile.ts --sqlite-file bench-results/q.db [--user u000021] [--runs 40] [--attempts 300]
+ *
+ * `--attempts N` runs on a copy of the file in which the learner has also
+ * taken N practice sessions and mock exams (submitted, ten answers each), as
+ * a learner who has studied for a while has: the queue's check that an item
+ * is in no running attempt looks at the learner's attempts.
  *
  * Times getReviewSession (the whole day and `limit=20`) and todaysCounts,
  * then each database read the queue makes, one at a time, and the CPU-only
@@ -9,7 +14,9 @@
  * the figures of docs/benchmarks.md come from `npm run bench:review`.
  */
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { parseArgs } from "node:util";
 import { root } from "../lib/env-files";
 
@@ -19,9 +26,33 @@ const { values: args } = parseArgs({
     url: { type: "string" },
     user: { type: "string" },
     runs: { type: "string", default: "40" },
+    attempts: { type: "string", default: "0" },
   },
 });
-process.env.DATABASE_URL = args.url ?? `file:${path.resolve(root, args["sqlite-file"]!)}`;
+const attempts = Number(args.attempts);
+let sqliteFile = path.resolve(root, args["sqlite-file"]!);
+if (attempts > 0) {
+  if (args.url) throw new Error("--attempts works on a copy of a SQLite file, not on --url");
+  const copy = sqliteFile.replace(/\.db$/, "") + `.attempts-${attempts}.db`;
+  fs.copyFileSync(sqliteFile, copy);
+  const file = new Database(copy);
+  const learner =
+    args.user ?? (file.prepare(`SELECT "userId" FROM "ReviewCard" GROUP BY "userId" ORDER BY COUNT(*) DESC LIMIT 1`).get() as { userId: string }).userId;
+  const items = (file.prepare(`SELECT "itemId" FROM "ReviewCard" WHERE "userId" = ? AND "kind" = 'item' LIMIT 200`).all(learner) as { itemId: string }[]).map((r) => r.itemId);
+  const attempt = file.prepare(`INSERT INTO "Attempt" ("id", "userId", "kind", "mode", "blueprintId", "itemIds", "spec", "startedAt", "submittedAt", "total") VALUES (?, ?, ?, 'tutor', 'amftrb-2020', '[]', '{}', ?, ?, 10)`);
+  const answer = file.prepare(`INSERT INTO "AttemptAnswer" ("attemptId", "itemId", "position", "chosen", "correct", "marked", "timeMs") VALUES (?, ?, ?, 1, 1, 0, 1000)`);
+  file.transaction(() => {
+    for (let n = 0; n < attempts; n++) {
+      const at = new Date(Date.now() - (n + 1) * 3_600_000).toISOString().replace(/Z$/, "+00:00");
+      attempt.run(`bench-attempt-${n}`, learner, n % 3 === 2 ? "mock-full" : "practice", at, at);
+      for (let k = 0; k < Math.min(10, items.length); k++) answer.run(`bench-attempt-${n}`, items[(n * 10 + k) % items.length], k);
+    }
+  })();
+  file.close();
+  sqliteFile = copy;
+  console.log(`${attempts} submitted attempts added for ${learner} in ${path.relative(root, copy)}\n`);
+}
+process.env.DATABASE_URL = args.url ?? `file:${sqliteFile}`;
 process.env.NEXTAUTH_SECRET ??= crypto.randomBytes(48).toString("base64url");
 const runs = Number(args.runs);
 

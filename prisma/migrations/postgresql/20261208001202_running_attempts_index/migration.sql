@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Attempt_userId_submittedAt_idx" ON "Attempt"("userId", "submittedAt");
+
