@@ -18,6 +18,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { parseArgs } from "node:util";
+import { sqliteStoredTime } from "../../lib/db/config";
 import { root } from "../lib/env-files";
 
 const { values: args } = parseArgs({
@@ -43,7 +44,7 @@ if (attempts > 0) {
   const answer = file.prepare(`INSERT INTO "AttemptAnswer" ("attemptId", "itemId", "position", "chosen", "correct", "marked", "timeMs") VALUES (?, ?, ?, 1, 1, 0, 1000)`);
   file.transaction(() => {
     for (let n = 0; n < attempts; n++) {
-      const at = new Date(Date.now() - (n + 1) * 3_600_000).toISOString().replace(/Z$/, "+00:00");
+      const at = sqliteStoredTime(new Date(Date.now() - (n + 1) * 3_600_000));
       attempt.run(`bench-attempt-${n}`, learner, n % 3 === 2 ? "mock-full" : "practice", at, at);
       for (let k = 0; k < Math.min(10, items.length); k++) answer.run(`bench-attempt-${n}`, items[(n * 10 + k) % items.length], k);
     }
