@@ -211,6 +211,8 @@ test("review offline on a phone: the queue opens from the device, ten grades wai
   // Close and reopen, still offline: the ten grades are still waiting, and the queue goes on after them.
   phone = await reopen(context, phone);
   await expect(phone.getByTestId("card-front")).toBeVisible();
+  // Where the grades are, checked first: on the device, and not on the server (a failure says which of the two moved).
+  expect({ onServer: await serverLogs(db, offline.id, requests), onDevice: (await onDevice(phone, offline.id)).waiting }).toEqual({ onServer: 0, onDevice: 10 });
   await expect(syncStatus(phone)).toHaveText("Offline — 10 grades waiting");
   // The ten grades given offline count as done, though the server has none of them yet.
   await expect(phone.getByText(/· 10 done$/)).toBeVisible();
