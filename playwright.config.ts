@@ -5,7 +5,7 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-const launchOptions = {
+export const launchOptions = {
   executablePath: chromium,
   args: [
     "--headless",

@@ -1,6 +1,44 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { devices, type BrowserContext, type Page, type Request, type Route } from "@playwright/test";
 import type { Db } from "../../lib/db/client";
+import { launchOptions } from "../../playwright.config";
 import { expect, signIn, test, type TestUser } from "./fixtures";
+
+/**
+ * The browser's way to the app: an HTTP proxy in this test process that every request goes through, from pages
+ * and the service worker alike (Chromium sends loopback requests through it too with `<-loopback>`). Going
+ * offline cuts it, so nothing reaches the server whatever path a request takes; Chromium's offline emulation
+ * (context.setOffline) is kept for what the page sees (navigator.onLine, the offline event).
+ */
+const network = await (async () => {
+  let cut = false;
+  const whileCut: string[] = [];
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? "", "http://invalid");
+    if (url.hostname !== "127.0.0.1" || !url.port) return void request.socket.destroy();
+    if (cut) {
+      whileCut.push(`${new Date().toISOString().slice(11, 23)} ${request.method} ${url.pathname} refused (no connection)`);
+      return void request.socket.destroy();
+    }
+    const { "proxy-connection": _, ...headers } = request.headers;
+    const upstream = http.request({ host: url.hostname, port: url.port, method: request.method, path: `${url.pathname}${url.search}`, headers }, (answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(response);
+    });
+    upstream.on("error", () => response.destroy());
+    request.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    whileCut,
+    set cut(value: boolean) {
+      cut = value;
+    },
+  };
+})();
+test.use({ launchOptions: { ...launchOptions, args: [...launchOptions.args, `--proxy-server=http://127.0.0.1:${network.port}`, "--proxy-bypass-list=<-loopback>"] } });
 
 // "Daily flashcard review on a phone, on a train": the phone project (Pixel 7, touch) only.
 test.skip(({ isMobile }) => !isMobile, "phone viewport only");
@@ -50,8 +88,9 @@ function apiRequests(context: BrowserContext) {
 async function serverLogs(db: Db, userId: string, requests: string[]) {
   const logs = await db.reviewLog.findMany({ where: { userId }, select: { clientId: true, source: true, reviewedAt: true, recordedAt: true }, orderBy: { recordedAt: "asc" } });
   if (logs.length > 0) {
-    await test.info().attach("server logs and API requests", { contentType: "text/plain", body: `${JSON.stringify(logs, null, 1)}\n${requests.join("\n")}` });
-    console.log(`The server holds ${logs.length} grades; first recorded ${logs[0]!.recordedAt.toISOString()} (${logs[0]!.source}). API requests:\n${requests.join("\n")}`);
+    const refused = network.whileCut.join("\n");
+    await test.info().attach("server logs and API requests", { contentType: "text/plain", body: `${JSON.stringify(logs, null, 1)}\n${requests.join("\n")}\nRefused while offline:\n${refused}` });
+    console.log(`The server holds ${logs.length} grades; first recorded ${logs[0]!.recordedAt.toISOString()} (${logs[0]!.source}). API requests:\n${requests.join("\n")}\nRefused while offline:\n${refused}`);
   }
   return logs.length;
 }
@@ -63,6 +102,7 @@ async function serverLogs(db: Db, userId: string, requests: string[]) {
  */
 const cutApi = (route: Route) => route.abort("internetdisconnected");
 async function goOffline(context: BrowserContext) {
+  network.cut = true;
   await context.route("**/api/**", cutApi);
   await context.setOffline(true);
   for (const worker of context.serviceWorkers()) {
@@ -70,6 +110,7 @@ async function goOffline(context: BrowserContext) {
   }
 }
 async function goOnline(context: BrowserContext) {
+  network.cut = false;
   await context.setOffline(false);
   await context.unroute("**/api/**", cutApi);
 }
