@@ -189,9 +189,8 @@ function onDevice(page: Page, userId: string) {
 
 /** Closes the app and opens /review in a new page, offline. */
 async function reopen(context: BrowserContext, page: Page) {
-  // The app is left by navigating away first: while Playwright closes a page its offline emulation and routes
-  // are taken down before the page's scripts stop, so the page saw the connection return and sent its waiting
-  // grades through the real network (seen as all ten arriving at once, with no request in the trace).
+  // The app is left by navigating away first, so it unloads while the page is still offline. (Closing was once
+  // suspected of letting the waiting grades out; they also got out before it. The proxy above cuts that path.)
   await page.goto("about:blank");
   await page.close();
   const next = await context.newPage();
